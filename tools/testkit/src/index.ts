@@ -1,0 +1,2 @@
+export { assertAllClose, type ShapedLike, toFlat } from './close.js';
+export { casesFor, loadManifest, type ParityCase, type ParityManifest, parityDir, readParityFile } from './parity.js';
