@@ -1,4 +1,4 @@
-import { array as ndarray, loadNpy } from '@salkit/ndarray';
+import { loadNpy, array as ndarray } from '@salkit/ndarray';
 import { assertAllClose, casesFor, readParityFile } from '@salkit/testkit';
 import { describe, expect, it } from 'vitest';
 import { weightRegionsByScalar } from './weightRegionsByScalar.js';
@@ -37,8 +37,11 @@ describe('weightRegionsByScalar', () => {
   });
 
   it('agrees between float and 0/1 uint8 masks', () => {
-    const s = ndarray(Float64Array.from({ length: 12 }, (_, i) => Math.sin(i)), [4, 3]);
-    const bits = Uint8Array.from({ length: 4 * 30 }, (_, i) => (i * 7919) % 3 === 0 ? 1 : 0);
+    const s = ndarray(
+      Float64Array.from({ length: 12 }, (_, i) => Math.sin(i)),
+      [4, 3],
+    );
+    const bits = Uint8Array.from({ length: 4 * 30 }, (_, i) => ((i * 7919) % 3 === 0 ? 1 : 0));
     const a = weightRegionsByScalar(s, ndarray(bits, [4, 5, 6]));
     const b = weightRegionsByScalar(s, ndarray(Float64Array.from(bits), [4, 5, 6]));
     assertAllClose(a, b, 1e-12, 1e-12);
@@ -48,8 +51,8 @@ describe('weightRegionsByScalar', () => {
     const s = ndarray(new Float64Array(6), [3, 2]);
     expect(() => weightRegionsByScalar(s, ndarray(new Float32Array(8), [2, 2, 2]))).toThrow(/\[3,2\].*\[2,2,2\]/);
     expect(() => weightRegionsByScalar(s, ndarray(new Float32Array(8), [8]))).toThrow(/masks: expected a 3-D/);
-    expect(() => weightRegionsByScalar(ndarray(new Float64Array(3), [3]), ndarray(new Float32Array(3), [3, 1, 1]))).toThrow(
-      /scalars: expected a 2-D/,
-    );
+    expect(() =>
+      weightRegionsByScalar(ndarray(new Float64Array(3), [3]), ndarray(new Float32Array(3), [3, 1, 1])),
+    ).toThrow(/scalars: expected a 2-D/);
   });
 });

@@ -1,5 +1,5 @@
-import { type NdArray, array, dtypeOfData, toContiguous } from '@salkit/ndarray';
-import { RegionWeightAccumulator, denseFloat64 } from './kernels/regionWeights.js';
+import { array, dtypeOfData, type NdArray, toContiguous } from '@salkit/ndarray';
+import { denseFloat64, RegionWeightAccumulator } from './kernels/regionWeights.js';
 
 /**
  * xaitk's `weight_regions_by_scalar`: `out[c] = sum_n scalars[n,c] * M[n]` with

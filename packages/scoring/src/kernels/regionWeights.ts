@@ -47,7 +47,9 @@ export class RegionWeightAccumulator {
         for (let k = 0; k < n; k++) {
           const mo = maskOffset + k * P + p0;
           for (let j = 0; j < nb; j++) {
-            const w = f32 ? Math.fround(alpha + beta * (masks[mo + j] as number)) : alpha + beta * (masks[mo + j] as number);
+            const w = f32
+              ? Math.fround(alpha + beta * (masks[mo + j] as number))
+              : alpha + beta * (masks[mo + j] as number);
             wb[j] = w;
             cov[p0 + j] += w;
           }
@@ -65,7 +67,13 @@ export class RegionWeightAccumulator {
   }
 
   /** 0/1 (bool) and uint8 masks: table lookup, and pixels whose weight is 0 are skipped. */
-  private addUint8(scalars: Float64Array, scalarOffset: number, masks: Uint8Array, maskOffset: number, n: number): void {
+  private addUint8(
+    scalars: Float64Array,
+    scalarOffset: number,
+    masks: Uint8Array,
+    maskOffset: number,
+    n: number,
+  ): void {
     const { channels: C, pixels: P, acc, cov, lut } = this;
     for (let p0 = 0; p0 < P; p0 += BLOCK) {
       const p1 = Math.min(P, p0 + BLOCK);
