@@ -21,3 +21,24 @@ export {
   type TypedArray,
 } from './dtype.js';
 export { type LoadedNpy, loadNpy, loadNpyFull, saveNpy } from './npy.js';
+export {
+  type BigIntNdArray,
+  defaultRng,
+  Generator,
+  type IntegersOptions,
+  type RandomOptions,
+  type Size,
+} from './rng/generator.js';
+export { PCG64, type PCG64State } from './rng/pcg64.js';
+export { type SeedLike, SeedSequence, seedWords } from './rng/seed-sequence.js';
+export {
+  assertDType,
+  assertFinite,
+  assertInteger,
+  assertNdArray,
+  assertShape,
+  checkShapeArg,
+  type DimBindings,
+  type DimPattern,
+  isNdArray,
+} from './validate.js';

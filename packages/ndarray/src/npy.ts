@@ -177,7 +177,7 @@ export function saveNpy(a: NdArray, options: { dtype?: DType } = {}): Uint8Array
   let header = `{'descr': '${DESCR[dtype]}', 'fortran_order': False, 'shape': ${shapeText}, }`;
   // Pad with spaces so magic + len + header + '\n' is a multiple of 64 (numpy aligns to 64).
   const unpadded = 10 + header.length + 1;
-  header += ' '.repeat((64 - (unpadded % 64)) % 64) + '\n';
+  header += `${' '.repeat((64 - (unpadded % 64)) % 64)}\n`;
   if (header.length > 0xffff) throw new Error('saveNpy: header too long for format 1.0');
   const contiguous = contiguousCopy(a);
   const body = new Uint8Array(contiguous.buffer, contiguous.byteOffset, contiguous.byteLength);
