@@ -1,0 +1,2 @@
+export { SlidingWindow, type SlidingWindowOptions } from './impls/SlidingWindow.js';
+export { PerturbImage } from './interfaces/PerturbImage.js';
