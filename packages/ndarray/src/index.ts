@@ -20,7 +20,18 @@ export {
   isFloatDType,
   type TypedArray,
 } from './dtype.js';
+export { imgAsFloat } from './img-as-float.js';
 export { type LoadedNpy, loadNpy, loadNpyFull, saveNpy } from './npy.js';
+export {
+  makeResizer,
+  type ResizeAxisTable,
+  type ResizeIntoOptions,
+  type ResizeOptions,
+  type Resizer,
+  type ResizeWindow,
+  resize,
+  resizeAxisTable,
+} from './resize.js';
 export {
   type BigIntNdArray,
   defaultRng,

@@ -1,0 +1,307 @@
+import ndarray from 'ndarray';
+import type { NdArray } from './array.js';
+import { describe } from './dtype.js';
+import { imgAsFloat } from './img-as-float.js';
+import { assertInteger, assertShape, checkShapeArg } from './validate.js';
+
+/**
+ * skimage.transform.resize with `order: 1, mode: 'reflect', antiAliasing: false` (skimage
+ * 0.19 on scipy >= 1.6): `scipy.ndimage.zoom(image, grid_mode=True, mode='mirror', order=1)`
+ * then a clip to the input's [min, max].
+ *
+ * Per output index `o` along an axis of `n` input and `m` output samples the input coordinate
+ * is `(o + 0.5) * (n / m) - 0.5`, mirrored at the borders (whole-sample mirror), and the two
+ * taps `floor(c)`, `floor(c) + 1` (mirrored indices) get weights `w0 = 1 - frac`,
+ * `w1 = 1 - w0`. Pixels are summed in scipy's order `((v00*wy0)*wx0 + (v01*wy0)*wx1) +
+ * (v10*wy1)*wx0 + (v11*wy1)*wx1`, so float64 results are bit-identical to scipy's.
+ */
+
+export interface ResizeOptions {
+  /** Spline order: only 1 (bilinear) is implemented. */
+  order?: 1;
+  /** Border mode: only 'reflect' (skimage's whole-sample mirror) is implemented. */
+  mode?: 'reflect';
+  /** Gaussian pre-smoothing when downsampling: only false is implemented (skimage's default differs when shrinking). */
+  antiAliasing?: false;
+  /** Clip the result to the input's [min, max] (skimage's default true). */
+  clip?: boolean;
+  /** Keep the range of integer images instead of scaling them to [0, 1] as skimage's img_as_float. */
+  preserveRange?: boolean;
+}
+
+/** One axis of a resize: the two source taps and their weights for every output index. */
+export interface ResizeAxisTable {
+  readonly inSize: number;
+  readonly outSize: number;
+  readonly idx0: Int32Array;
+  readonly idx1: Int32Array;
+  readonly w0: Float64Array;
+  readonly w1: Float64Array;
+}
+
+/** scipy's map_coordinate for mode 'mirror' (NI_EXTEND_MIRROR) on a real coordinate. */
+function mirrorCoordinate(c: number, len: number): number {
+  if (c < 0) {
+    if (len <= 1) return 0;
+    const sz2 = 2 * len - 2;
+    c = sz2 * Math.trunc(-c / sz2) + c;
+    return c <= 1 - len ? c + sz2 : -c;
+  }
+  if (c > len - 1) {
+    if (len <= 1) return 0;
+    const sz2 = 2 * len - 2;
+    c -= sz2 * Math.trunc(c / sz2);
+    if (c >= len) c = sz2 - c;
+  }
+  return c;
+}
+
+/** scipy's whole-sample mirror of an integer tap index. */
+function mirrorIndex(i: number, len: number): number {
+  if (len <= 1) return 0;
+  const s2 = 2 * len - 2;
+  if (i < 0) {
+    i = s2 * Math.trunc(-i / s2) + i;
+    return i <= 1 - len ? i + s2 : -i;
+  }
+  if (i >= len) {
+    i -= s2 * Math.trunc(i / s2);
+    if (i >= len) i = s2 - i;
+  }
+  return i;
+}
+
+/** The per-axis taps and weights of a resize from `inSize` to `outSize` samples. */
+export function resizeAxisTable(inSize: number, outSize: number): ResizeAxisTable {
+  assertInteger('resizeAxisTable: inSize', inSize, { min: 1 });
+  assertInteger('resizeAxisTable: outSize', outSize, { min: 1 });
+  const zoom = inSize / outSize;
+  const idx0 = new Int32Array(outSize);
+  const idx1 = new Int32Array(outSize);
+  const w0 = new Float64Array(outSize);
+  const w1 = new Float64Array(outSize);
+  for (let k = 0; k < outSize; k++) {
+    const cc = mirrorCoordinate((k + 0.5) * zoom - 0.5, inSize);
+    const start = Math.floor(cc);
+    const a = 1 - (cc - start);
+    w0[k] = a;
+    w1[k] = 1 - a;
+    idx0[k] = mirrorIndex(start, inSize);
+    idx1[k] = mirrorIndex(start + 1, inSize);
+  }
+  return { inSize, outSize, idx0, idx1, w0, w1 };
+}
+
+/** A window of the resized image: rows `[y0, y0 + h)` and columns `[x0, x0 + w)`. */
+export interface ResizeWindow {
+  y0: number;
+  x0: number;
+  h: number;
+  w: number;
+}
+
+export interface ResizeIntoOptions {
+  /** Index of the first input value in `src` (default 0). */
+  srcOffset?: number;
+  /** Index where the first output value goes in `dst` (default 0). */
+  dstOffset?: number;
+  /** Distance between neighbouring pixels of one channel in `src` and `dst` (channels-last data; default 1). */
+  pixelStride?: number;
+  /** Only compute (and write) this window of the output, as a dense `h x w` block (default: everything). */
+  window?: ResizeWindow;
+  /** Clip bounds; default: the min and max of this input image, as skimage clips. Pass null to skip clipping. */
+  clip?: readonly [number, number] | null;
+}
+
+type FloatData = Float64Array | Float32Array;
+
+/**
+ * A resize between fixed shapes with its tables computed once, for resizing many same-size
+ * images (e.g. RISE's N grids): `const r = makeResizer([9, 9], [232, 232]); r.resizeInto(src, dst, {...})`.
+ */
+export interface Resizer {
+  readonly inShape: readonly [number, number];
+  readonly outShape: readonly [number, number];
+  readonly rows: ResizeAxisTable;
+  readonly cols: ResizeAxisTable;
+  /**
+   * Resizes the dense row-major `inH x inW` image at `src[srcOffset...]` into
+   * `dst[dstOffset...]` (row-major; `window.h x window.w` when a window is given), computing in
+   * float64 and storing into `dst`'s type (float32 rounds once, like scipy). Clips to the
+   * input's [min, max] unless told otherwise. No allocation besides a scratch row.
+   */
+  resizeInto(src: ArrayLike<number>, dst: FloatData, options?: ResizeIntoOptions): void;
+}
+
+function minMax(src: ArrayLike<number>, off: number, n: number, stride: number): [number, number] {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let i = 0, p = off; i < n; i++, p += stride) {
+    const v = src[p] as number;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
+}
+
+/** Tables and a kernel for resizing `[inH, inW]` images to `[outH, outW]` (skimage order-1 reflect semantics). */
+export function makeResizer(inShape: readonly number[], outShape: readonly number[]): Resizer {
+  const [inH, inW] = checkShapeArg('makeResizer: inShape', inShape, { rank: 2, min: 1 }) as [number, number];
+  const [outH, outW] = checkShapeArg('makeResizer: outShape', outShape, { rank: 2, min: 1 }) as [number, number];
+  const rows = resizeAxisTable(inH, outH);
+  const cols = resizeAxisTable(inW, outW);
+  const scratchA = new Float64Array(inW);
+  const scratchB = new Float64Array(inW);
+  const inSize = inH * inW;
+
+  const resizeInto = (src: ArrayLike<number>, dst: FloatData, options: ResizeIntoOptions = {}): void => {
+    const srcOffset = options.srcOffset ?? 0;
+    const dstOffset = options.dstOffset ?? 0;
+    const ps = options.pixelStride ?? 1;
+    const win = options.window ?? { y0: 0, x0: 0, h: outH, w: outW };
+    assertInteger('Resizer.resizeInto: options.srcOffset', srcOffset, { min: 0 });
+    assertInteger('Resizer.resizeInto: options.dstOffset', dstOffset, { min: 0 });
+    assertInteger('Resizer.resizeInto: options.pixelStride', ps, { min: 1 });
+    const { y0, x0, h, w } = win;
+    assertInteger('Resizer.resizeInto: options.window.y0', y0, { min: 0 });
+    assertInteger('Resizer.resizeInto: options.window.x0', x0, { min: 0 });
+    assertInteger('Resizer.resizeInto: options.window.h', h, { min: 0, max: outH - y0 });
+    assertInteger('Resizer.resizeInto: options.window.w', w, { min: 0, max: outW - x0 });
+    if (srcOffset + (inSize - 1) * ps >= src.length) {
+      throw new RangeError(
+        `Resizer.resizeInto: src: expected ${inH}x${inW} values from index ${srcOffset} (stride ${ps}), got length ${src.length}`,
+      );
+    }
+    if (h > 0 && w > 0 && dstOffset + (h * w - 1) * ps >= dst.length) {
+      throw new RangeError(
+        `Resizer.resizeInto: dst: expected room for ${h}x${w} values from index ${dstOffset} (stride ${ps}), got length ${dst.length}`,
+      );
+    }
+    let lo = Number.NEGATIVE_INFINITY;
+    let hi = Number.POSITIVE_INFINITY;
+    if (options.clip === undefined) [lo, hi] = minMax(src, srcOffset, inSize, ps);
+    else if (options.clip !== null) [lo, hi] = options.clip;
+    resizeKernel(src, srcOffset, ps, dst, dstOffset, rows, cols, y0, x0, h, w, lo, hi, scratchA, scratchB);
+  };
+  return { inShape: [inH, inW], outShape: [outH, outW], rows, cols, resizeInto };
+}
+
+/** The hot loop: one output row at a time, from two pre-weighted input rows. */
+function resizeKernel(
+  src: ArrayLike<number>,
+  srcOffset: number,
+  ps: number,
+  dst: FloatData,
+  dstOffset: number,
+  rows: ResizeAxisTable,
+  cols: ResizeAxisTable,
+  y0: number,
+  x0: number,
+  h: number,
+  w: number,
+  lo: number,
+  hi: number,
+  a: Float64Array,
+  b: Float64Array,
+): void {
+  const inW = cols.inSize;
+  const ry0 = rows.idx0;
+  const ry1 = rows.idx1;
+  const rw0 = rows.w0;
+  const rw1 = rows.w1;
+  const cx0 = cols.idx0;
+  const cx1 = cols.idx1;
+  const cw0 = cols.w0;
+  const cw1 = cols.w1;
+  const rowStride = inW * ps;
+  let p = dstOffset;
+  const nanClip = Number.isNaN(lo) || Number.isNaN(hi);
+  for (let yy = 0; yy < h; yy++) {
+    const y = y0 + yy;
+    const wy0 = rw0[y] as number;
+    const wy1 = rw1[y] as number;
+    const pa = srcOffset + (ry0[y] as number) * rowStride;
+    const pb = srcOffset + (ry1[y] as number) * rowStride;
+    for (let j = 0, q = 0; j < inW; j++, q += ps) {
+      a[j] = (src[pa + q] as number) * wy0;
+      b[j] = (src[pb + q] as number) * wy1;
+    }
+    for (let xx = 0; xx < w; xx++) {
+      const x = x0 + xx;
+      const j0 = cx0[x] as number;
+      const j1 = cx1[x] as number;
+      const wx0 = cw0[x] as number;
+      const wx1 = cw1[x] as number;
+      let t = (a[j0] as number) * wx0 + (a[j1] as number) * wx1 + (b[j0] as number) * wx0 + (b[j1] as number) * wx1;
+      if (!nanClip) {
+        if (t < lo) t = lo;
+        else if (t > hi) t = hi;
+      }
+      dst[p] = t;
+      p += ps;
+    }
+  }
+}
+
+/**
+ * `skimage.transform.resize(image, outputShape, order=1, mode='reflect', anti_aliasing=False)`
+ * for `[H,W]` or channels-last `[H,W,C]` images (channels are not mixed). A float32 image
+ * gives float32 (computed in float64, stored once), anything else float64; integer images are
+ * scaled as skimage's img_as_float unless `preserveRange`. The result is clipped to the
+ * input's [min, max] (`clip: false` to skip).
+ */
+export function resize(
+  image: NdArray,
+  outputShape: readonly number[],
+  options: ResizeOptions = {},
+): NdArray<Float64Array> | NdArray<Float32Array> {
+  assertShape('resize: image', image, [
+    ['H', 'W'],
+    ['H', 'W', 'C'],
+  ]);
+  const rank = image.shape.length;
+  const out = checkShapeArg('resize: outputShape', outputShape, { min: 1 });
+  if (out.length !== 2 && !(rank === 3 && out.length === 3)) {
+    throw new Error(`resize: outputShape: expected [h, w]${rank === 3 ? ' or [h, w, C]' : ''}, got [${out.join(',')}]`);
+  }
+  if (out.length === 3 && out[2] !== image.shape[2]) {
+    throw new Error(`resize: outputShape: channel count must stay ${image.shape[2]}, got [${out.join(',')}]`);
+  }
+  if (image.shape.some((d) => d === 0)) {
+    throw new Error(`resize: image: expected a non-empty image, got shape [${image.shape.join(',')}]`);
+  }
+  const order = options.order ?? 1;
+  const mode = options.mode ?? 'reflect';
+  const anti = options.antiAliasing ?? false;
+  if (order !== 1) throw new Error(`resize: options.order: only 1 (bilinear) is implemented, got ${describe(order)}`);
+  if (mode !== 'reflect') throw new Error(`resize: options.mode: only 'reflect' is implemented, got ${describe(mode)}`);
+  if (anti !== false) {
+    throw new Error(`resize: options.antiAliasing: only false is implemented, got ${describe(anti)}`);
+  }
+  const clip = options.clip ?? true;
+  if (typeof clip !== 'boolean') throw new TypeError(`resize: options.clip: expected a boolean, got ${describe(clip)}`);
+
+  const img = imgAsFloat(image, { preserveRange: options.preserveRange ?? false, label: 'resize: image' });
+  const [inH, inW] = img.shape as [number, number];
+  const C = rank === 3 ? (img.shape[2] as number) : 1;
+  const [outH, outW] = out as [number, number];
+  const data = img.data;
+  const dst = data instanceof Float32Array ? new Float32Array(outH * outW * C) : new Float64Array(outH * outW * C);
+  let bounds: [number, number] | null = null;
+  if (clip) {
+    // skimage clips to min/max over the whole image (all channels), ignoring NaN.
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < data.length; i++) {
+      const v = data[i] as number;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    bounds = lo <= hi ? [lo, hi] : null;
+  }
+  const r = makeResizer([inH, inW], [outH, outW]);
+  for (let c = 0; c < C; c++) {
+    r.resizeInto(data, dst, { srcOffset: c, dstOffset: c, pixelStride: C, clip: bounds });
+  }
+  return ndarray(dst, rank === 3 ? [outH, outW, C] : [outH, outW]) as NdArray<Float64Array> | NdArray<Float32Array>;
+}
