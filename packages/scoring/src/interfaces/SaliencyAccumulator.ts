@@ -1,0 +1,12 @@
+import type { NdArray } from '@salkit/ndarray';
+
+/**
+ * Builds saliency maps from perturbation results that arrive in batches: `add` takes the black
+ * box's outputs for b perturbed images (rows parallel to the b masks [b,H,W]); `finish` returns
+ * the maps. Stacks use it so they never hold all N masks; `generate(...)` of a scorer equals one
+ * accumulator fed everything at once.
+ */
+export interface SaliencyAccumulator {
+  add(outputs: NdArray, masks: NdArray): void;
+  finish(): NdArray;
+}
