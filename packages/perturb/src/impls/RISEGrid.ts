@@ -1,0 +1,111 @@
+import { array, defaultRng, makeResizer, type NdArray, type Resizer } from '@salkit/ndarray';
+import { registerPlugin } from '@salkit/plugin';
+import { z } from 'zod';
+import { checkBatchSize, imageSize, PerturbImage } from '../interfaces/PerturbImage.js';
+
+/** A seed as numpy takes it; bigints become numbers when safe, else decimal strings, so configs stay JSON. */
+const Seed = z
+  .union([
+    z.number().int().nonnegative(),
+    z.bigint().nonnegative(),
+    z.string().regex(/^\d+$/, 'expected a decimal string of a non-negative integer'),
+  ])
+  .transform((v) => (typeof v === 'bigint' ? (v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString()) : v));
+
+const Schema = z.object({
+  /** Number of masks. */
+  n: z.number().int().positive(),
+  /** Side of the coarse square grid each mask is upsampled from. */
+  s: z.number().int().positive(),
+  /** Probability that a grid cell keeps the image (is 1), in [0, 1]. */
+  p1: z.number().min(0).max(1),
+  /** Seed of numpy's default_rng for the grid and the shifts; null draws fresh entropy once per instance. */
+  seed: Seed.nullable().default(null),
+  /** Accepted for xaitk config compatibility; masks are always generated deterministically in order. */
+  threads: z.number().int().nullable().default(4),
+});
+export type RISEGridOptions = z.input<typeof Schema>;
+
+/**
+ * RISE masks (xaitk's `RISEGrid`, Petsiuk et al. 2018): `n` random `s x s` binary grids
+ * (`default_rng(seed).random([n,s,s]) < p1`), each bilinearly upsampled to `(s+1) * ceil(size/s)`
+ * and cropped at a random shift drawn from a second `default_rng(seed)`. float32 [n,H,W] masks,
+ * identical to xaitk-saliency's for the same seed.
+ */
+export class RISEGrid extends PerturbImage {
+  static {
+    registerPlugin(this, 'salkit.perturb.RISEGrid');
+  }
+  static override readonly configSchema = Schema;
+  declare readonly options: z.output<typeof Schema>;
+  /** The n coarse grids, float32 0/1 [n,s,s]. */
+  readonly grid: Float32Array;
+  private readonly rngSeed: number | bigint | string;
+
+  constructor(options: RISEGridOptions) {
+    super(options);
+    const { n, s, p1, seed } = this.options;
+    this.rngSeed = seed ?? freshSeed();
+    const draws = defaultRng(this.rngSeed).random([n, s, s]).data;
+    const grid = new Float32Array(n * s * s);
+    for (let i = 0; i < grid.length; i++) grid[i] = (draws[i] as number) < p1 ? 1 : 0;
+    this.grid = grid;
+  }
+
+  override maskCount(refImage: NdArray): number {
+    imageSize('RISEGrid.maskCount', refImage);
+    return this.options.n;
+  }
+
+  perturb(refImage: NdArray): NdArray {
+    const [H, W] = imageSize('RISEGrid.perturb', refImage);
+    const out = new Float32Array(this.options.n * H * W);
+    const gen = this.generator(H, W);
+    gen.write(out, 0, this.options.n);
+    return array(out, [this.options.n, H, W]);
+  }
+
+  override *perturbBatches(refImage: NdArray, batchSize: number): Generator<NdArray, void, undefined> {
+    checkBatchSize('RISEGrid.perturbBatches', batchSize);
+    const [H, W] = imageSize('RISEGrid.perturbBatches', refImage);
+    const { n } = this.options;
+    const gen = this.generator(H, W);
+    for (let i = 0; i < n; i += batchSize) {
+      const b = Math.min(batchSize, n - i);
+      const out = new Float32Array(b * H * W);
+      gen.write(out, 0, b);
+      yield array(out, [b, H, W]);
+    }
+  }
+
+  /** A writer of consecutive masks: shifts come from one default_rng(seed) stream, in mask order. */
+  private generator(H: number, W: number): { write: (out: Float32Array, offset: number, count: number) => void } {
+    const { s } = this.options;
+    const cellH = Math.ceil(H / s);
+    const cellW = Math.ceil(W / s);
+    const resizer: Resizer = makeResizer([s, s], [(s + 1) * cellH, (s + 1) * cellW]);
+    const shifts = defaultRng(this.rngSeed);
+    const grid = this.grid;
+    let next = 0;
+    return {
+      write: (out, offset, count) => {
+        for (let k = 0; k < count; k++, next++) {
+          const y = shifts.integers(0, cellH);
+          const x = shifts.integers(0, cellW);
+          resizer.resizeInto(grid, out, {
+            srcOffset: next * s * s,
+            dstOffset: offset + k * H * W,
+            window: { y0: y, x0: x, h: H, w: W },
+          });
+        }
+      },
+    };
+  }
+}
+
+/** 128 bits of OS entropy as a seed, for `seed: null`. */
+function freshSeed(): bigint {
+  const words = new Uint32Array(4);
+  globalThis.crypto.getRandomValues(words);
+  return words.reduce((acc, w) => (acc << 32n) | BigInt(w), 0n);
+}
