@@ -20,7 +20,14 @@ export {
   isFloatDType,
   type TypedArray,
 } from './dtype.js';
+export {
+  type FilterMode,
+  type GaussianFilterOptions,
+  gaussianFilter,
+  gaussianKernel1d,
+} from './gaussian-filter.js';
 export { imgAsFloat } from './img-as-float.js';
+export { pairwiseSum } from './kernels/pairwise-sum.js';
 export { type LoadedNpy, loadNpy, loadNpyFull, saveNpy } from './npy.js';
 export {
   makeResizer,

@@ -1,6 +1,6 @@
 import ndarray from 'ndarray';
 import type { NdArray } from './array.js';
-import { describe } from './dtype.js';
+import { describe, type TypedArray } from './dtype.js';
 import { imgAsFloat } from './img-as-float.js';
 import { assertInteger, assertShape, checkShapeArg } from './validate.js';
 
@@ -250,6 +250,21 @@ function resizeKernel(
  * scaled as skimage's img_as_float unless `preserveRange`. The result is clipped to the
  * input's [min, max] (`clip: false` to skip).
  */
+export function resize(
+  image: NdArray<Float32Array>,
+  outputShape: readonly number[],
+  options?: ResizeOptions,
+): NdArray<Float32Array>;
+export function resize(
+  image: NdArray<Exclude<TypedArray, Float32Array>>,
+  outputShape: readonly number[],
+  options?: ResizeOptions,
+): NdArray<Float64Array>;
+export function resize(
+  image: NdArray,
+  outputShape: readonly number[],
+  options?: ResizeOptions,
+): NdArray<Float64Array> | NdArray<Float32Array>;
 export function resize(
   image: NdArray,
   outputShape: readonly number[],
