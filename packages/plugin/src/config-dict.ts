@@ -93,16 +93,16 @@ export function clsConfFromConfigDict<C extends AnyClass>(
  * `args` go to the chosen class's `fromConfig` after the configuration block. Throws as
  * `clsConfFromConfigDict` does, and a TypeError when the chosen class is not Configurable.
  */
-export function fromConfigDict<T>(
+export function fromConfigDict<C extends AnyClass>(
   config: Readonly<Record<string, unknown>>,
-  types: Iterable<AnyClass<T>>,
+  types: Iterable<C>,
   ...args: unknown[]
-): T {
+): InstanceType<C> {
   const [cls, block] = clsConfFromConfigDict(config, types);
   if (!isConfigurableClass(cls)) {
     throw new TypeError(`fromConfigDict: configured class ${className(cls)} does not descend from Configurable`);
   }
-  const fromConfig = (cls as unknown as { fromConfig(c: object, ...a: unknown[]): T }).fromConfig;
+  const fromConfig = (cls as unknown as { fromConfig(c: object, ...a: unknown[]): InstanceType<C> }).fromConfig;
   return fromConfig.call(cls, block, ...args);
 }
 
