@@ -1,0 +1,122 @@
+import { cdist } from '@salkit/distance';
+import { array, assertShape, dtypeOfData, type NdArray, toContiguous } from '@salkit/ndarray';
+import { registerPlugin } from '@salkit/plugin';
+import { z } from 'zod';
+import { GenerateDetectorProposalSaliency } from '../interfaces/GenerateDetectorProposalSaliency.js';
+import type { SaliencyAccumulator } from '../interfaces/SaliencyAccumulator.js';
+import { assertAllFinite } from '../kernels/assertAllFinite.js';
+import { iouBox } from '../kernels/iou.js';
+import { maskKeepsFloat32, RegionSaliencyAccumulator } from '../kernels/regionSaliencyAccumulator.js';
+
+const Schema = z.object({
+  /** Distance between class-score vectors; xaitk's D-RISE uses cosine. */
+  proximityMetric: z.literal('cosine').default('cosine'),
+});
+export type DRISEScoringOptions = z.input<typeof Schema>;
+
+/**
+ * D-RISE saliency (xaitk's `DRISEScoring`, Petsiuk et al. 2021): for each mask and reference
+ * detection, the best matching proposal's `IoU x (1 - cosine distance of class scores) x
+ * objectness` weights the kept (unoccluded) region; normalised by coverage, max-abs scaled, clipped.
+ */
+export class DRISEScoring extends GenerateDetectorProposalSaliency {
+  static {
+    registerPlugin(this, 'salkit.scoring.DRISEScoring');
+  }
+  static override readonly configSchema = Schema;
+  declare readonly options: z.output<typeof Schema>;
+
+  constructor(options: DRISEScoringOptions = {}) {
+    super(options);
+  }
+
+  /** IoU of boxes [A,4] x [B,4] (rows `[x1,y1,x2,y2]`, inclusive pixels) -> [A,B]. */
+  iou(boxA: NdArray, boxB: NdArray): NdArray {
+    const { A } = assertShape('DRISEScoring.iou: boxA', boxA, ['A', 4]);
+    const { B } = assertShape('DRISEScoring.iou: boxB', boxB, ['B', 4]);
+    const a = toContiguous(boxA).data;
+    const b = toContiguous(boxB).data;
+    const out = new Float64Array((A as number) * (B as number));
+    for (let i = 0; i < (A as number); i++) {
+      for (let j = 0; j < (B as number); j++) out[i * (B as number) + j] = iouBox(a, i * 4, b, j * 4);
+    }
+    return array(out, [A as number, B as number]);
+  }
+
+  generate(refDets: NdArray, perturbedDets: NdArray, masks: NdArray): NdArray {
+    const fn = 'DRISEScoring.generate';
+    const dims = assertShape(`${fn}: masks`, masks, ['N', 'H', 'W']);
+    if ((perturbedDets as NdArray)?.shape?.length === 3 && perturbedDets.shape[0] !== dims.N) {
+      throw new Error(
+        `${fn}: perturbedDets [${perturbedDets.shape}] and masks [${masks.shape}] disagree on the number of perturbations N`,
+      );
+    }
+    const acc = this.detectionAccumulator(refDets, [dims.H as number, dims.W as number], fn);
+    acc.add(perturbedDets, masks);
+    return acc.finish();
+  }
+
+  override accumulator(refDets: NdArray, size: readonly [number, number]): SaliencyAccumulator {
+    return this.detectionAccumulator(refDets, size, 'DRISEScoring');
+  }
+
+  private detectionAccumulator(refDets: NdArray, size: readonly [number, number], fn: string): SaliencyAccumulator {
+    const { D, K } = assertShape(`${fn}: refDets`, refDets, ['D', 'K']);
+    const nD = D as number;
+    const nK = K as number;
+    if (nK < 6) {
+      throw new Error(
+        `${fn}: refDets: expected rows [x1,y1,x2,y2,objectness,class scores...] (>= 6 columns), got [${refDets.shape}]`,
+      );
+    }
+    assertAllFinite(`${fn}: refDets`, refDets);
+    const ref = toContiguous(refDets);
+    const refClasses = array(new Float64Array(nD * (nK - 5)), [nD, nK - 5]);
+    for (let d = 0; d < nD; d++)
+      for (let k = 5; k < nK; k++) refClasses.data[d * (nK - 5) + k - 5] = ref.data[d * nK + k] as number;
+    const refF32 = dtypeOfData(refDets.data) === 'float32';
+    let detsF32 = refF32;
+    return new RegionSaliencyAccumulator(
+      {
+        fn,
+        maps: nD,
+        alpha: 0,
+        beta: 1,
+        normalize: true,
+        scalars(outputs, b) {
+          const { P } = assertShape(`${fn}: perturbedDets`, outputs, [b, 'P', nK]);
+          const nP = P as number;
+          if (nP < 1)
+            throw new Error(`${fn}: perturbedDets: expected at least one proposal per mask, got [${outputs.shape}]`);
+          assertAllFinite(`${fn}: perturbedDets`, outputs);
+          detsF32 = refF32 && dtypeOfData(outputs.data) === 'float32';
+          const pert = toContiguous(outputs).data;
+          const classes = new Float64Array(b * nP * (nK - 5));
+          for (let r = 0; r < b * nP; r++) {
+            for (let k = 5; k < nK; k++) classes[r * (nK - 5) + k - 5] = pert[r * nK + k] as number;
+          }
+          const dist = cdist(array(classes, [b * nP, nK - 5]), refClasses, 'cosine').data; // [b*P, D]
+          const s = new Float64Array(b * nD);
+          for (let n = 0; n < b; n++) {
+            for (let d = 0; d < nD; d++) {
+              let best = Number.NEGATIVE_INFINITY;
+              for (let p = 0; p < nP; p++) {
+                const row = n * nP + p;
+                const sim = 1 - (dist[row * nD + d] as number);
+                const v = iouBox(pert, row * nK, ref.data, d * nK) * sim * (pert[row * nK + 4] as number);
+                // NaN (cosine of an all-zero class vector) is skipped: it is no match, and maps never hold NaN.
+                if (v > best) best = v;
+              }
+              if (best === Number.NEGATIVE_INFINITY) best = 0;
+              s[n * nD + d] = detsF32 ? Math.fround(best) : best;
+            }
+          }
+          return s;
+        },
+        float32Output: (md) => detsF32 && maskKeepsFloat32(md),
+        float32Weights: () => false,
+      },
+      size,
+    );
+  }
+}
