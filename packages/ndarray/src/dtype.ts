@@ -67,3 +67,42 @@ export function describe(x: unknown): string {
   }
   return `${typeof x} ${String(x)}`;
 }
+
+const INT_INFO: Partial<Record<DType, { signed: boolean; bits: number }>> = {
+  uint8: { signed: false, bits: 8 },
+  int8: { signed: true, bits: 8 },
+  uint16: { signed: false, bits: 16 },
+  int16: { signed: true, bits: 16 },
+  uint32: { signed: false, bits: 32 },
+  int32: { signed: true, bits: 32 },
+};
+
+function intOfBits(signed: boolean, bits: number): DType | 'int64' {
+  if (bits > 32) return 'int64';
+  return `${signed ? 'int' : 'uint'}${bits}` as DType;
+}
+
+/**
+ * numpy's `np.promote_types(a, b)` over salkit's dtypes: the dtype numpy computes and stores
+ * a binary operation of two arrays in (e.g. float32 with uint8 or bool stays float32, float32
+ * with int32 becomes float64). Returns 'int64' where numpy would (e.g. int8 with uint32).
+ */
+export function promoteTypes(a: DType, b: DType): DType | 'int64' {
+  if (!isDType(a)) throw new TypeError(`promoteTypes: a: expected one of ${DTYPES.join(', ')}, got ${describe(a)}`);
+  if (!isDType(b)) throw new TypeError(`promoteTypes: b: expected one of ${DTYPES.join(', ')}, got ${describe(b)}`);
+  if (a === b) return a;
+  if (a === 'bool') return b;
+  if (b === 'bool') return a;
+  if (a === 'float64' || b === 'float64') return 'float64';
+  if (a === 'float32' || b === 'float32') {
+    const other = INT_INFO[a === 'float32' ? b : a] as { bits: number };
+    return other.bits <= 16 ? 'float32' : 'float64';
+  }
+  const x = INT_INFO[a] as { signed: boolean; bits: number };
+  const y = INT_INFO[b] as { signed: boolean; bits: number };
+  if (x.signed === y.signed) return intOfBits(x.signed, Math.max(x.bits, y.bits));
+  const u = x.signed ? y : x;
+  const s = x.signed ? x : y;
+  // a signed type holding every value of the unsigned one
+  return intOfBits(true, s.bits > u.bits ? s.bits : u.bits * 2);
+}

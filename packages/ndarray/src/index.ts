@@ -10,6 +10,8 @@ export {
   toNested,
   zeros,
 } from './array.js';
+export { astype, dtypeOf } from './astype.js';
+export { clip } from './clip.js';
 export {
   allocate,
   DTYPES,
@@ -18,8 +20,16 @@ export {
   dtypeOfData,
   isDType,
   isFloatDType,
+  promoteTypes,
   type TypedArray,
 } from './dtype.js';
+export {
+  type EllipseMaskOptions,
+  type EllipseOptions,
+  type EllipsePixels,
+  ellipse,
+  ellipseMask,
+} from './ellipse.js';
 export {
   type FilterMode,
   type GaussianFilterOptions,
@@ -28,6 +38,7 @@ export {
 } from './gaussian-filter.js';
 export { imgAsFloat } from './img-as-float.js';
 export { pairwiseSum } from './kernels/pairwise-sum.js';
+export { maxabsScale } from './maxabs-scale.js';
 export { type LoadedNpy, loadNpy, loadNpyFull, saveNpy } from './npy.js';
 export {
   makeResizer,
