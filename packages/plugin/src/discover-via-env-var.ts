@@ -14,7 +14,8 @@ export interface DiscoverViaEnvVarOptions {
  * Imports the modules listed in environment variable `envVar` and returns the classes they export
  * (SMQTK's `discover_via_env_var`). The value is a path list with the platform separator (`:`, or `;`
  * on Windows); empty elements are skipped. Each element is a module file path (absolute or relative to
- * `cwd`), a `file:` URL or a package specifier (`my-plugins`, `my-plugins/extra`). An element that
+ * `cwd`) or a package specifier (`my-plugins`, `my-plugins/extra`) resolved from the node_modules
+ * folders above `cwd` (a `file:` URL works only where the separator is `;`). An element that
  * cannot be imported, or whose module throws while loading, rejects with an error naming it (the
  * original error is its `cause`). Outside Node.js, returns an empty set.
  */
