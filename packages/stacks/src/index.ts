@@ -1,0 +1,20 @@
+export { ClassifyImage } from './blackbox/ClassifyImage.js';
+export { DescribeImage } from './blackbox/DescribeImage.js';
+export { DetectImageObjects } from './blackbox/DetectImageObjects.js';
+export type {
+  BlackboxResults,
+  ClassifyImageLike,
+  Confidences,
+  DescribeImageLike,
+  DetectImageObjectsLike,
+  Detection,
+  ImageBatch,
+  Label,
+} from './blackbox/types.js';
+export { type BlurFill, blurredFill, type StackFill } from './engine/fill.js';
+export type { GenerateOptions } from './engine/runOcclusion.js';
+export { PerturbationOcclusion, type PerturbationOcclusionOptions } from './impls/PerturbationOcclusion.js';
+export { RISEStack, type RISEStackOptions } from './impls/RISEStack.js';
+export { SlidingWindowStack, type SlidingWindowStackOptions } from './impls/SlidingWindowStack.js';
+export { GenerateImageClassifierBlackboxSaliency } from './interfaces/GenerateImageClassifierBlackboxSaliency.js';
+export { type Fill, occludeImageBatch, occludeImageStreaming } from './occlusion/occlude.js';
