@@ -21,7 +21,7 @@ function build(op: string, params: Record<string, unknown>) {
   const { type: _gt, ...gOpts } = generator;
   return new PerturbationOcclusion({
     perturber: new SlidingRadial(pOpts as never),
-    generator: new OcclusionScoring(gOpts),
+    generator: new OcclusionScoring(gOpts as never),
     threads,
   });
 }
