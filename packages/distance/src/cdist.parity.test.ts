@@ -24,9 +24,7 @@ describe('cdist parity with scipy 1.10 (../shared/parity)', () => {
       const options: Record<string, unknown> = { ...params.options };
       for (const key of params.arrayOptions) options[key] = load(c.inputs[key]);
       const useOptions = Object.keys(params.options).length > 0 || params.arrayOptions.length > 0;
-      const out = useOptions
-        ? cdist(XA, XB, params.metric, options as CdistOptions)
-        : cdist(XA, XB, params.metric);
+      const out = useOptions ? cdist(XA, XB, params.metric, options as CdistOptions) : cdist(XA, XB, params.metric);
       expect(out.data).toBeInstanceOf(Float64Array);
       assertAllClose(out, load(c.output), c.rtol, c.atol, c.id);
     });

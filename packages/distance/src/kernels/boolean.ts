@@ -1,7 +1,8 @@
 /**
  * The boolean metrics. scipy converts their input to bool (non-zero, NaN included, is true) and
  * counts, per pair, ntt (both true), ntf, nft and nff; every formula below is scipy 1.10's C
- * expression on those integer counts, so results are identical (the counts are exact).
+ * expression on those integer counts. The counts are exact, so the results are bit-identical
+ * to scipy's.
  */
 
 /** `dist(ntt, ndiff, ntf, nft, nff, n)`, ndiff = ntf + nft. */
@@ -63,8 +64,11 @@ export const kulczynski1Formula: BoolFormula = (ntt, ndiff) => ntt / ndiff;
 /** rogerstanimoto: 2 ndiff / (n + ndiff). */
 export const rogerstanimotoFormula: BoolFormula = (_tt, ndiff, _tf, _ft, _ff, n) => (2 * ndiff) / (n + ndiff);
 
-/** russellrao: (n - ntt) / n. */
-export const russellraoFormula: BoolFormula = (ntt, _d, _tf, _ft, _ff, n) => (n - ntt) / n;
+/**
+ * russellrao: (n - ntt) / n, computed as scipy 1.10's compiled loop does it, (n - ntt) * (1 / n)
+ * (its build hoists the division out of the loop), so that the values match bit for bit.
+ */
+export const russellraoFormula: BoolFormula = (ntt, _d, _tf, _ft, _ff, n) => (n - ntt) * (1 / n);
 
 /** sokalmichener: 2 ndiff / (ndiff + n) (the same value as rogerstanimoto). */
 export const sokalmichenerFormula: BoolFormula = (_tt, ndiff, _tf, _ft, _ff, n) => (2 * ndiff) / (ndiff + n);
