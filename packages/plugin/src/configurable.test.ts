@@ -81,6 +81,18 @@ describe('Configurable constructor validation', () => {
     const v = new V({ n: 3 });
     expect(v.options).toEqual({ n: 3, size: [1, 2], nested: { depth: 1 }, seed: null });
     expect(Object.isFrozen(v.options)).toBe(true);
+    expect(() => {
+      (v as { options: unknown }).options = {};
+    }).toThrow(TypeError);
+  });
+
+  it('a subclass field declaration of options (instead of `declare`) fails loudly at construction', () => {
+    class Wrong extends Configurable {
+      static override readonly configSchema = z.object({ a: z.number().default(1) });
+      // @ts-expect-error -- deliberately wrong: should be `declare readonly options: ...`
+      readonly options: { a: number } = { a: 2 };
+    }
+    expect(() => new Wrong()).toThrow(/options/);
   });
 
   it('names the class, the key path and the problem', () => {

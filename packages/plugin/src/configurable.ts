@@ -35,12 +35,21 @@ export abstract class Configurable {
   /** The options schema; the base accepts no options. */
   static readonly configSchema: ConfigSchema = z.object({});
 
-  /** The validated options, defaults filled in (frozen). Redeclare it in subclasses with `declare` to type it. */
-  readonly options: Readonly<Record<string, unknown>>;
+  /**
+   * The validated options, defaults filled in (frozen, and not redefinable). Redeclare it in subclasses
+   * with `declare readonly options: z.output<typeof Schema>` to type it: a plain field declaration would
+   * emit code that redefines it, which throws at construction.
+   */
+  declare readonly options: Readonly<Record<string, unknown>>;
 
   constructor(options: object = {}) {
     assertNotAbstract(new.target);
-    this.options = parseOptions(new.target, options);
+    Object.defineProperty(this, 'options', {
+      value: parseOptions(new.target, options),
+      enumerable: true,
+      writable: false,
+      configurable: false,
+    });
   }
 
   /**

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { declareAbstract } from './abstract.js';
 import { Configurable } from './configurable.js';
 import { configurationTestHelper } from './configuration-test-helper.js';
+import { discoverViaSubclasses } from './discover-via-subclasses.js';
 import { NotUsableError } from './errors.js';
 import { isValidPlugin } from './is-valid-plugin.js';
 import { Plugfigurable } from './plugfigurable.js';
@@ -46,6 +47,15 @@ describe('Plugfigurable', () => {
     expect(inst.getConfig()).toEqual({ foo: 'foofoo', bar: 42 });
     const [i2] = configurationTestHelper(inst);
     expect(i2.describe()).toBe('foofoo/42');
+  });
+
+  it('its implementations are plugins of Pluggable and Configurable too, found from either', () => {
+    expect(isValidPlugin(MyObject, Pluggable)).toBe(true);
+    expect(isValidPlugin(MyObject, Configurable)).toBe(true);
+    expect(isValidPlugin(MyObject, Plugfigurable)).toBe(true);
+    expect(Pluggable.getImpls().has(MyObject)).toBe(true);
+    expect(discoverViaSubclasses(Pluggable).has(MyObject)).toBe(true);
+    expect(discoverViaSubclasses(Pluggable).has(MyBase)).toBe(false); // not registered
   });
 
   it('isUsable applies to Plugfigurable classes too (rule 4 and construction)', () => {
