@@ -53,7 +53,7 @@ describe('Plugfigurable', () => {
     expect(isValidPlugin(MyObject, Pluggable)).toBe(true);
     expect(isValidPlugin(MyObject, Configurable)).toBe(true);
     expect(isValidPlugin(MyObject, Plugfigurable)).toBe(true);
-    expect(Pluggable.getImpls().has(MyObject)).toBe(true);
+    expect(Pluggable.getImpls().has(MyObject as never)).toBe(true);
     expect(discoverViaSubclasses(Pluggable).has(MyObject)).toBe(true);
     expect(discoverViaSubclasses(Pluggable).has(MyBase)).toBe(false); // not registered
   });
