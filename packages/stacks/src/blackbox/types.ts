@@ -18,18 +18,23 @@ export interface Detection {
   scores: Confidences;
 }
 
-/** Structural contract of an image classifier (anything with these two methods fits). */
+/*
+ * Structural contracts the stacks require of a black box. Stacks hand over each batch as a
+ * plain array, so a black box written for iterables or async iterables (ImageBatch) fits too.
+ */
+
+/** An image classifier: anything with these two methods. */
 export interface ClassifyImageLike {
   getLabels(): readonly Label[] | Promise<readonly Label[]>;
-  classifyImages(images: ImageBatch): BlackboxResults<Confidences>;
+  classifyImages(images: readonly NdArray[]): BlackboxResults<Confidences>;
 }
 
-/** Structural contract of an image descriptor (embedding) model. */
+/** An image descriptor (embedding) model. */
 export interface DescribeImageLike {
-  describeImages(images: ImageBatch): BlackboxResults<ArrayLike<number> | NdArray>;
+  describeImages(images: readonly NdArray[]): BlackboxResults<ArrayLike<number> | NdArray>;
 }
 
-/** Structural contract of an object detector. */
+/** An object detector. */
 export interface DetectImageObjectsLike {
-  detectObjects(images: ImageBatch): BlackboxResults<Iterable<Detection>>;
+  detectObjects(images: readonly NdArray[]): BlackboxResults<Iterable<Detection>>;
 }

@@ -73,7 +73,8 @@ export class PerturbationOcclusion extends GenerateImageClassifierBlackboxSalien
       consume: async (images, masks) => {
         const results = await collectResults(fn, 'classifyImages', blackbox.classifyImages(images), images.length);
         const conf = new Float64Array(images.length * K);
-        results.forEach((r, i) => toRow(r, seen + i, conf, i * K));
+        for (let i = 0; i < results.length; i++)
+          toRow(results[i] as Parameters<typeof confidenceOf>[1], seen + i, conf, i * K);
         seen += images.length;
         acc.add(array(conf, [images.length, K]), masks);
       },
