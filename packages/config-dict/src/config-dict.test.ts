@@ -402,7 +402,7 @@ describe('ConfigDict (config_dict_test.ConfigDictTest)', () => {
   it('testEqAsConfigDict', () => {
     const cfg1 = getTestConfigDict();
     const cfg2 = getTestConfigDict();
-    cfg2.added_field = 3.14159;
+    cfg2.added_field = Math.PI;
     const cfgSelfRef = getTestConfigDict();
     cfgSelfRef.self_ref = cfgSelfRef;
     const frozen1 = new FrozenConfigDict(cfg1);
@@ -625,9 +625,11 @@ describe('ConfigDict (config_dict_test.ConfigDictTest)', () => {
     expect(resolved.dict.cfg.int_field).toBe(5);
     expect(resolved.self_ref).toBe(resolved);
     expect(resolved.dict).toBe(resolved.ref);
-    expect(resolved.dict.items({ preserveFieldReferences: true }).some(([, v]) => v instanceof FieldReference)).toBe(
-      false,
-    );
+    expect(
+      resolved.dict
+        .items({ preserveFieldReferences: true })
+        .some(([, v]: [string, unknown]) => v instanceof FieldReference),
+    ).toBe(false);
   });
 
   it('testCopyAndResolveReferencesConfigTypes', () => {
@@ -704,7 +706,7 @@ describe('ConfigDict (config_dict_test.ConfigDictTest)', () => {
 
   it('testInitFieldReference', () => {
     const testDict = { x: 1, y: 1 };
-    let reference = new FieldReference(testDict);
+    let reference: FieldReference = new FieldReference(testDict);
     let cfg = new ConfigDict();
     cfg.reference = reference;
     expect(cfg.reference).toBeInstanceOf(ConfigDict);
@@ -772,11 +774,13 @@ describe('ConfigDict (config_dict_test.ConfigDictTest)', () => {
 
   it('testSetAttr: members cannot be overridden with dot syntax', () => {
     const cfg = new ConfigDict();
+    // biome-ignore lint/suspicious/noExplicitAny: overriding members on purpose
+    const loose = cfg as any;
     expect(() => {
-      cfg.constructor = 'abc';
+      loose.constructor = 'abc';
     }).toThrow(/cfg.set\("constructor", value\)/);
     expect(() => {
-      cfg.keys = 1;
+      loose.keys = 1;
     }).toThrow(TypeError);
     // ...but such fields can be reached with get/set.
     cfg.set('keys', 1);

@@ -273,9 +273,10 @@ describe('FieldReference (field_reference_test.FieldReferenceTest)', () => {
     expect(refPlusOther.get()).toBe(5.5);
     other.set(110);
     expect(refPlusOther.get()).toBe(112.5);
-    expect(() => other.set('this is a string')).toThrow(TypeError);
-    expect(() => other.set(new FieldReference('this is a string'))).toThrow(TypeError);
-    expect(() => other.set(new FieldReference(null, { fieldType: String }))).toThrow(TypeError);
+    const untyped = other as FieldReference;
+    expect(() => untyped.set('this is a string')).toThrow(TypeError);
+    expect(() => untyped.set(new FieldReference('this is a string'))).toThrow(TypeError);
+    expect(() => untyped.set(new FieldReference(null, { fieldType: String }))).toThrow(TypeError);
     expect(other.get()).toBe(110);
   });
 
@@ -365,7 +366,7 @@ describe('FieldReference: construction, set, cycles', () => {
   it('set(value, false) skips the type check; a failed set changes nothing', () => {
     const r = new FieldReference(1);
     const doubled = r.mul(2);
-    expect(() => doubled.set('x')).toThrow(TypeError);
+    expect(() => (doubled as FieldReference).set('x')).toThrow(TypeError);
     expect(doubled.get()).toBe(2);
     r.set('x', false);
     expect(r.get()).toBe('x');

@@ -81,7 +81,11 @@ export class FieldReference<T = any> {
   /** @internal brand read by modules that must not import this class (see refs.ts). */
   declare readonly [REF_BRAND]: true;
 
-  constructor(defaultValue: RefOrValue<T> | null | undefined, options: FieldReferenceOptions = {}) {
+  /** A reference with no value yet: `fieldType` is required. */
+  constructor(defaultValue: null | undefined, options: FieldReferenceOptions);
+  /** A reference to `defaultValue` (or to another reference), typed by it unless `fieldType` is given. */
+  constructor(defaultValue: T | FieldReference<T>, options?: FieldReferenceOptions);
+  constructor(defaultValue: T | FieldReference<T> | null | undefined, options: FieldReferenceOptions = {}) {
     if (options === null || typeof options !== 'object') {
       throw new TypeError(`FieldReference: options: expected an object, got ${describe(options)}`);
     }
@@ -129,7 +133,10 @@ export class FieldReference<T = any> {
    * reference's type (`TypeError`); pointing at another reference that (indirectly) points back
    * throws `MutabilityError`. A failed call leaves the reference unchanged.
    */
-  set(value: RefOrValue<T> | null | undefined, typeSafe = true): void {
+  set(value: RefOrValue<T> | null | undefined, typeSafe?: true): void;
+  /** Without the type check (`typeSafe = false`) any value is accepted. */
+  set(value: unknown, typeSafe: boolean): void;
+  set(value: unknown, typeSafe = true): void {
     if (value === null || value === undefined) {
       this._ops = [];
       this._value = null;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigDict, FieldReference, FrozenConfigDict } from './index.js';
 
-const tuple = <T>(...xs: T[]): readonly T[] => Object.freeze(xs);
+const tuple = (...xs: unknown[]): readonly unknown[] => Object.freeze(xs);
 const frozenSet = (xs: unknown[]) => new FrozenConfigDict({ s: new Set(xs) }).s as Set<unknown>;
 
 // biome-ignore lint/suspicious/noExplicitAny: test fixture
