@@ -100,3 +100,15 @@ describe('cdist input layouts and dtypes', () => {
     expect(hamming(col, array([1, 0, 3]))).toBe(1 / 3);
   });
 });
+
+describe('zero-copy reads', () => {
+  it('a dense float64 window at an offset is read in place and gives the same result', () => {
+    const big = Float64Array.from({ length: 40 }, (_, i) => (i * 7) % 11);
+    const view = array(big, [10, 4]).lo(3, 0).hi(4, 4); // rows 3..6, offset 12
+    const copy = array(Float64Array.from(big.subarray(12, 28)), [4, 4]);
+    expect(view.offset).toBe(12);
+    expect(cdist(view, view, 'euclidean').data).toEqual(cdist(copy, copy, 'euclidean').data);
+    expect(cdist(view, copy, 'correlation').data).toEqual(cdist(copy, copy, 'correlation').data);
+    expect(big[12]).toBe((12 * 7) % 11);
+  });
+});

@@ -40,8 +40,9 @@ function shapeText(x: NdArray): string {
 }
 
 /**
- * The 2-D array `x` as contiguous float64 rows. A contiguous Float64Array-backed array is used
- * as it is (no copy); anything else (other dtypes, strides, offsets) is copied once.
+ * The 2-D array `x` as contiguous float64 rows. Dense row-major float64 data is read in place
+ * (no copy, also when it is a window at an offset); anything else (other dtypes, other strides)
+ * is copied once.
  */
 export function toRows(fn: string, name: string, x: unknown): Rows {
   if (!isNdArrayLike(x)) {
@@ -57,14 +58,10 @@ export function toRows(fn: string, name: string, x: unknown): Rows {
   const src = x.data as ArrayLike<number>;
   const off = x.offset;
   const size = rows * cols;
-  if (
-    src instanceof Float64Array &&
-    off === 0 &&
-    src.length === size &&
-    (cols <= 1 || s1 === 1) &&
-    (rows <= 1 || s0 === cols)
-  ) {
-    return { data: src, rows, cols };
+  if (src instanceof Float64Array && (cols <= 1 || s1 === 1) && (rows <= 1 || s0 === cols)) {
+    // dense row-major float64 (possibly a window of a longer buffer): read it in place
+    const data = off === 0 && src.length === size ? src : src.subarray(off, off + size);
+    return { data, rows, cols };
   }
   const data = new Float64Array(size);
   let k = 0;
