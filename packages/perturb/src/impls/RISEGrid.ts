@@ -103,9 +103,7 @@ export class RISEGrid extends PerturbImage {
   }
 }
 
-/** 128 bits of OS entropy as a seed, for `seed: null`. */
+/** 64 bits of OS entropy (through an unseeded default_rng) as a seed, for `seed: null`. */
 function freshSeed(): bigint {
-  const words = new Uint32Array(4);
-  globalThis.crypto.getRandomValues(words);
-  return words.reduce((acc, w) => (acc << 32n) | BigInt(w), 0n);
+  return defaultRng().integers(0n, 1n << 64n);
 }
