@@ -108,6 +108,11 @@ class SequenceMatcher {
   }
 }
 
+/** `difflib.SequenceMatcher(None, a, b).ratio()`: similarity in [0, 1]. */
+export function similarity(a: string, b: string): number {
+  return new SequenceMatcher(a, b).ratio();
+}
+
 /** Python's `difflib.get_close_matches`: best matches first (ties broken by the larger string). */
 export function getCloseMatches(word: string, possibilities: Iterable<string>, n = 1, cutoff = 0.75): string[] {
   const scored: [number, string][] = [];
