@@ -103,7 +103,7 @@ export class RISEGrid extends PerturbImage {
   }
 }
 
-/** 64 bits of OS entropy (through an unseeded default_rng) as a seed, for `seed: null`. */
+/** 62 bits of OS entropy (through an unseeded default_rng) as a seed, for `seed: null`. */
 function freshSeed(): bigint {
-  return defaultRng().integers(0n, 1n << 64n);
+  return defaultRng().integers(0n, 1n << 62n);
 }
