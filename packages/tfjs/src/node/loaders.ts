@@ -1,0 +1,64 @@
+import { createRequire } from 'node:module';
+import type { FaceApiLike } from '../face/faceApi.js';
+import {
+  createExpressionClassifier,
+  createFaceDescriptor,
+  createFaceDetector,
+  type ExpressionClassifierOptions,
+  type FaceDescriptorOptions,
+  type FaceDetectorOptions,
+} from '../face/faceModels.js';
+import type { TfImageClassifier } from '../impls/TfImageClassifier.js';
+import type { TfImageDescriber } from '../impls/TfImageDescriber.js';
+import type { TfObjectDetector } from '../impls/TfObjectDetector.js';
+import { checkOptions } from '../util/validate.js';
+import { faceModelDir, readModelWeights } from './files.js';
+import { initWasmBackend } from './wasm.js';
+
+const require = createRequire(import.meta.url);
+
+let faceApi: FaceApiLike | null = null;
+
+/**
+ * Node: the `@vladmandic/face-api` module, loaded (once) from its wasm build
+ * `dist/face-api.node-wasm.js`, which uses the `@tensorflow/tfjs` this package uses.
+ */
+export function loadFaceApi(): FaceApiLike {
+  faceApi ??= require('@vladmandic/face-api/dist/face-api.node-wasm.js') as FaceApiLike;
+  return faceApi;
+}
+
+/** Options shared by the Node loaders. */
+export interface NodeLoadOptions {
+  /** Folder of the weights files (default: face-api's installed `model/` folder). */
+  modelDir?: string;
+  /** Switch TF.js to the wasm backend first (default true; see initWasmBackend). */
+  wasm?: boolean;
+}
+
+async function prepare(fn: string, options: NodeLoadOptions | undefined, name: string) {
+  checkOptions(`${fn}: options`, options);
+  if (options?.wasm !== false) await initWasmBackend();
+  return readModelWeights(name, options?.modelDir ?? faceModelDir());
+}
+
+/** Node: face-api's expression classifier with the weights shipped in the package (see createExpressionClassifier). */
+export async function loadExpressionClassifier(
+  options?: ExpressionClassifierOptions & NodeLoadOptions,
+): Promise<TfImageClassifier> {
+  const weights = await prepare('loadExpressionClassifier', options, 'face_expression_model');
+  return createExpressionClassifier(loadFaceApi(), weights, { batchSize: options?.batchSize });
+}
+
+/** Node: face-api's SSD-MobileNet v1 face detector with the shipped weights (see createFaceDetector). */
+export async function loadFaceDetector(options?: FaceDetectorOptions & NodeLoadOptions): Promise<TfObjectDetector> {
+  const weights = await prepare('loadFaceDetector', options, 'ssd_mobilenetv1_model');
+  const { modelDir: _dir, wasm: _wasm, ...rest } = options ?? {};
+  return createFaceDetector(loadFaceApi(), weights, rest);
+}
+
+/** Node: face-api's 128-d face descriptor with the shipped weights (see createFaceDescriptor). */
+export async function loadFaceDescriptor(options?: FaceDescriptorOptions & NodeLoadOptions): Promise<TfImageDescriber> {
+  const weights = await prepare('loadFaceDescriptor', options, 'face_recognition_model');
+  return createFaceDescriptor(loadFaceApi(), weights, { batchSize: options?.batchSize });
+}
