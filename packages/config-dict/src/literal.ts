@@ -32,6 +32,8 @@ const KEYWORDS: Record<string, unknown> = {
 
 class Parser {
   pos = 0;
+  /** The first bare name met (not a literal). */
+  nonLiteral: string | undefined;
   constructor(readonly text: string) {}
 
   private syntax(msg: string): LiteralSyntaxError {
@@ -73,6 +75,9 @@ class Parser {
       result = Object.freeze(items);
     }
     if (this.peek() !== '') throw this.syntax('unexpected text');
+    if (this.nonLiteral !== undefined) {
+      throw new NotALiteralError(`malformed node or string: name "${this.nonLiteral}" in ${JSON.stringify(this.text)}`);
+    }
     return result;
   }
 
@@ -106,6 +111,7 @@ class Parser {
     if (ch === '+' || ch === '-') {
       this.pos++;
       const v = this.parseValue();
+      if (this.nonLiteral !== undefined) return null;
       if (typeof v !== 'number' && typeof v !== 'bigint')
         throw new NotALiteralError(`malformed node: sign before a non-number in ${JSON.stringify(this.text)}`);
       return ch === '-' ? -v : v;
@@ -127,7 +133,9 @@ class Parser {
       }
       this.pos += prefix.length;
       if (Object.hasOwn(KEYWORDS, prefix)) return KEYWORDS[prefix];
-      throw new NotALiteralError(`malformed node or string: name "${prefix}" in ${JSON.stringify(this.text)}`);
+      // Like literal_eval, report a non-literal only once the whole text is known to be well-formed.
+      this.nonLiteral ??= prefix;
+      return null;
     }
     throw this.syntax(ch === '' ? 'unexpected end of text' : `unexpected "${ch}"`);
   }
