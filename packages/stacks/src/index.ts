@@ -13,7 +13,7 @@ export type {
 } from './blackbox/types.js';
 export { formatDetection } from './detection/formatDetection.js';
 export { type BlurFill, blurredFill, type StackFill } from './engine/fill.js';
-export type { GenerateOptions } from './engine/runOcclusion.js';
+export type { AbortSignalLike, GenerateOptions } from './engine/runOcclusion.js';
 export {
   DetectorPerturbationOcclusion,
   type DetectorPerturbationOcclusionOptions,

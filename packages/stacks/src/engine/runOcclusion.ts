@@ -3,12 +3,18 @@ import type { PerturbImage } from '@salkit/perturb';
 import { type OcclusionArithmetic, occludeInto, planOcclusion } from '../occlusion/occlude.js';
 import { resolveFill, type StackFill } from './fill.js';
 
+/** The part of an `AbortSignal` (DOM and Node alike) that stacks read. */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+}
+
 /** Per-call options of every stack's `generate`. */
 export interface GenerateOptions {
   /** Called after each batch with the number of perturbed images done and the total. */
   onProgress?: (done: number, total: number) => void;
   /** Stops the run promptly: `generate` rejects with the signal's reason. */
-  signal?: AbortSignal;
+  signal?: AbortSignalLike;
 }
 
 export interface OcclusionRun {
@@ -23,9 +29,9 @@ export interface OcclusionRun {
   consume: (images: NdArray[], masks: NdArray) => Promise<void>;
 }
 
-export function throwIfAborted(signal: AbortSignal | undefined): void {
+export function throwIfAborted(signal: AbortSignalLike | undefined): void {
   if (signal?.aborted) {
-    throw signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+    throw signal.reason ?? Object.assign(new Error('The operation was aborted.'), { name: 'AbortError' });
   }
 }
 
