@@ -3,6 +3,7 @@ import { assertAllClose } from '@salkit/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cdist } from './cdist.js';
+import { boolCdist, diceFormula } from './kernels/boolean.js';
 import { bitValue, mat, matrixPair, realValue, sameValue } from './matrices.test-util.js';
 import { BOOLEAN_METRICS, METRICS, type MetricName } from './metricNames.js';
 import {
@@ -176,6 +177,28 @@ describe('properties (fast-check)', () => {
       );
     });
   }
+
+  it("dice: ml-distance's dice on the 0/1 rows equals scipy's ndiff / (2 ntt + ndiff) exactly", () => {
+    fc.assert(
+      fc.property(matrixPair(fc.oneof(bitValue, realValue), { maxRows: 6 }), ({ A, B, n }) => {
+        const viaFormula = new Float64Array(A.length * B.length);
+        boolCdist(
+          Float64Array.from(A.flat()),
+          Float64Array.from(B.flat()),
+          A.length,
+          B.length,
+          n,
+          viaFormula,
+          diceFormula,
+        );
+        const viaMl = cdist(mat(A), mat(B), 'dice').data;
+        viaFormula.forEach((x, k) => {
+          if (!sameValue(x, viaMl[k] as number)) throw new Error(`dice at ${k}: ${viaMl[k]} vs ${x}`);
+        });
+      }),
+      RUNS,
+    );
+  });
 
   it('all distances are >= 0 for the real metrics on finite data', () => {
     const nonNegative: MetricName[] = ['canberra', 'chebyshev', 'cityblock', 'euclidean', 'sqeuclidean', 'hamming'];

@@ -83,5 +83,5 @@ export const yuleFormula: BoolFormula = (ntt, _d, ntf, nft, nff) => {
   return (2 * halfR) / (ntt * nff + halfR);
 };
 
-/** dice: ndiff / (2 ntt + ndiff). (cdist delegates dice to ml-distance; kept for reference tests.) */
+/** dice: ndiff / (2 ntt + ndiff). cdist runs ml-distance's dice instead; the tests check the two agree exactly. */
 export const diceFormula: BoolFormula = (ntt, ndiff) => ndiff / (2 * ntt + ndiff);
