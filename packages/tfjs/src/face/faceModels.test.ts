@@ -81,6 +81,10 @@ describe('Node setup', () => {
   it('runs on the wasm backend, set up idempotently from the installed package', async () => {
     await Promise.all([initWasmBackend(), initWasmBackend()]);
     expect(tf.getBackend()).toBe('wasm');
+    // After a switch to another backend, it switches back.
+    await tf.setBackend('cpu');
+    await Promise.all([initWasmBackend(), initWasmBackend()]);
+    expect(tf.getBackend()).toBe('wasm');
   });
 
   it('lists the demo photos that ship with face-api', () => {

@@ -5,7 +5,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 
 const require = createRequire(import.meta.url);
 
-let ready: Promise<void> | null = null;
+let pending: Promise<void> | null = null;
 
 /** The folder holding the installed `@tensorflow/tfjs-backend-wasm`'s `.wasm` binaries. */
 export function wasmBinariesDir(): string {
@@ -14,23 +14,23 @@ export function wasmBinariesDir(): string {
 
 /**
  * Node: makes TF.js run on the `wasm` backend, with the binaries read from the installed
- * `@tensorflow/tfjs-backend-wasm` package (never fetched). Idempotent: later calls (also
- * concurrent ones) await the first. Throws when the backend cannot start.
+ * `@tensorflow/tfjs-backend-wasm` package (never fetched). Idempotent: a call when the backend
+ * is already `wasm` returns at once, and concurrent calls share one initialisation. Throws when
+ * the backend cannot start.
  */
 export function initWasmBackend(): Promise<void> {
-  if (ready === null) {
-    ready = (async () => {
-      if (tf.getBackend() !== 'wasm') {
-        // A path prefix: the backend appends the binary's file name.
-        setWasmPaths(`${wasmBinariesDir()}${sep}`);
-        const ok = await tf.setBackend('wasm');
-        if (!ok) throw new Error('initWasmBackend: the TF.js wasm backend failed to initialise');
-      }
+  if (tf.getBackend() === 'wasm') return Promise.resolve();
+  pending ??= (async () => {
+    try {
+      // A path prefix: the backend appends the binary's file name. (Once the backend has
+      // initialised, the paths are no longer read; setting them again is harmless.)
+      setWasmPaths(`${wasmBinariesDir()}${sep}`);
+      const ok = await tf.setBackend('wasm');
+      if (!ok) throw new Error('initWasmBackend: the TF.js wasm backend failed to initialise');
       await tf.ready();
-    })();
-    ready.catch(() => {
-      ready = null;
-    });
-  }
-  return ready;
+    } finally {
+      pending = null;
+    }
+  })();
+  return pending;
 }
