@@ -14,7 +14,7 @@ export type ColormapName = (typeof COLORMAP_NAMES)[number];
 export class Colormap {
   /** A name for messages and configs. */
   readonly name: string;
-  /** N*3 bytes: r, g, b of each colour. */
+  /** N*3 bytes: r, g, b of each colour. Read-only by contract: built-in colormaps are shared. */
   readonly lut: Uint8Array;
   /** Number of colours N. */
   readonly size: number;

@@ -79,7 +79,7 @@ describe('tileGrid', () => {
           const rows = Math.ceil(n / cols);
           const caption = labelled ? 11 : 0;
           expect(out.shape).toEqual([rows * (h + caption) + (rows + 1) * padding, cols * w + (cols + 1) * padding, 3]);
-          const layout = gridLayout(n, h, w, { columns, padding, labelScale: 1, labels: labelled });
+          const layout = gridLayout(n, h, w, { columns, padding, labels: labelled });
           expect([layout.height, layout.width]).toEqual(out.shape.slice(0, 2));
           expect(countColor(out, [1, 2, 3])).toBe(n * h * w);
         },
@@ -146,5 +146,18 @@ describe('tileGrid', () => {
       /tileGrid: background: expected an RGB colour/,
     );
     expect(() => tileGrid([img], { labelScale: 0 })).toThrow(/tileGrid: labelScale/);
+    expect(() => gridLayout(0, 2, 2)).toThrow(/gridLayout: count: expected an integer in \[1, /);
+    expect(() => gridLayout(2, 2, 2, { padding: -1 })).toThrow(
+      /gridLayout: padding: expected an integer in \[0, 65535\], got -1/,
+    );
+    expect(gridLayout(5, 10, 20)).toEqual({
+      rows: 2,
+      columns: 3,
+      cellHeight: 10,
+      cellWidth: 20,
+      captionHeight: 0,
+      height: 2 * 10 + 3 * 4,
+      width: 3 * 20 + 4 * 4,
+    });
   });
 });

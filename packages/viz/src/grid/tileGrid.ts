@@ -39,29 +39,62 @@ export interface GridLayout {
   width: number;
 }
 
-/**
- * The layout tileGrid uses: `columns` cells of `cellWidth` per row, `padding` between and around
- * them; each row is `cellHeight` plus the caption strip (`(7 + 4) * labelScale` when labels are given).
- * width = columns * cellWidth + (columns + 1) * padding,
- * height = rows * (cellHeight + captionHeight) + (rows + 1) * padding.
- */
-export function gridLayout(
-  count: number,
-  cellHeight: number,
-  cellWidth: number,
-  opts: { columns: number; padding: number; labelScale: number; labels: boolean },
-): GridLayout {
-  const columns = Math.min(opts.columns, count);
+interface LayoutParams {
+  columns: number;
+  padding: number;
+  labelScale: number;
+  labels: boolean;
+}
+
+function layout(count: number, cellHeight: number, cellWidth: number, p: LayoutParams): GridLayout {
+  const columns = Math.min(p.columns, count);
   const rows = Math.ceil(count / columns);
-  const captionHeight = opts.labels ? textHeight(opts.labelScale) + 4 * opts.labelScale : 0;
+  const captionHeight = p.labels ? textHeight(p.labelScale) + 4 * p.labelScale : 0;
   return {
     rows,
     columns,
     cellHeight,
     cellWidth,
     captionHeight,
-    height: rows * (cellHeight + captionHeight) + (rows + 1) * opts.padding,
-    width: columns * cellWidth + (columns + 1) * opts.padding,
+    height: rows * (cellHeight + captionHeight) + (rows + 1) * p.padding,
+    width: columns * cellWidth + (columns + 1) * p.padding,
+  };
+}
+
+/**
+ * The layout tileGrid uses for `count` tiles whose largest is `cellHeight` x `cellWidth`:
+ * `columns` cells per row (default ceil(sqrt(count)), at most count), `padding` (default 4)
+ * between and around them; each row is `cellHeight` plus the caption strip, `(7 + 4) * labelScale`
+ * rows when `labels` is true. So
+ * width = columns * cellWidth + (columns + 1) * padding and
+ * height = rows * (cellHeight + captionHeight) + (rows + 1) * padding.
+ */
+export function gridLayout(
+  count: number,
+  cellHeight: number,
+  cellWidth: number,
+  options?: { columns?: number; padding?: number; labelScale?: number; labels?: boolean },
+): GridLayout {
+  const fn = 'gridLayout';
+  checkInt(`${fn}: count`, count, 1, Number.MAX_SAFE_INTEGER);
+  checkInt(`${fn}: cellHeight`, cellHeight, 1, Number.MAX_SAFE_INTEGER);
+  checkInt(`${fn}: cellWidth`, cellWidth, 1, Number.MAX_SAFE_INTEGER);
+  return layout(count, cellHeight, cellWidth, layoutParams(fn, count, checkOptions(`${fn}: options`, options)));
+}
+
+function layoutParams(
+  fn: string,
+  count: number,
+  opts: { columns?: unknown; padding?: unknown; labelScale?: unknown; labels?: unknown },
+): LayoutParams {
+  return {
+    columns:
+      opts.columns === undefined
+        ? Math.ceil(Math.sqrt(count))
+        : checkInt(`${fn}: columns`, opts.columns, 1, Number.MAX_SAFE_INTEGER),
+    padding: opts.padding === undefined ? 4 : checkInt(`${fn}: padding`, opts.padding, 0, 65535),
+    labelScale: opts.labelScale === undefined ? 1 : checkInt(`${fn}: labelScale`, opts.labelScale, 1, 64),
+    labels: Boolean(opts.labels),
   };
 }
 
@@ -97,12 +130,6 @@ export function tileGrid(images: readonly NdArray[], options?: TileGridOptions):
   }
   const tiles = images.map((im, i) => checkImage(`${fn}: images[${i}]`, im));
   const opts = checkOptions(`${fn}: options`, options);
-  const columns =
-    opts.columns === undefined
-      ? Math.ceil(Math.sqrt(tiles.length))
-      : checkInt(`${fn}: columns`, opts.columns, 1, Number.MAX_SAFE_INTEGER);
-  const padding = opts.padding === undefined ? 4 : checkInt(`${fn}: padding`, opts.padding, 0, 65535);
-  const labelScale = opts.labelScale === undefined ? 1 : checkInt(`${fn}: labelScale`, opts.labelScale, 1, 64);
   const background = checkColor(`${fn}: background`, opts.background ?? [255, 255, 255]);
   const labelColor = checkColor(`${fn}: labelColor`, opts.labelColor ?? [0, 0, 0]);
   const labels = opts.labels;
@@ -123,13 +150,10 @@ export function tileGrid(images: readonly NdArray[], options?: TileGridOptions):
     cellHeight = Math.max(cellHeight, t.height);
     cellWidth = Math.max(cellWidth, t.width);
   }
-  const layout = gridLayout(tiles.length, cellHeight, cellWidth, {
-    columns,
-    padding,
-    labelScale,
-    labels: labels !== undefined,
-  });
-  const { width, height, captionHeight } = layout;
+  const params = layoutParams(fn, tiles.length, { ...opts, labels: labels !== undefined });
+  const grid = layout(tiles.length, cellHeight, cellWidth, params);
+  const { width, height, captionHeight } = grid;
+  const { padding, labelScale } = params;
   if (width * height > 2 ** 28) {
     throw new RangeError(
       `${fn}: the grid would be ${height}x${width} pixels, more than 2^28; tile fewer or smaller images`,
@@ -144,8 +168,8 @@ export function tileGrid(images: readonly NdArray[], options?: TileGridOptions):
   }
 
   tiles.forEach((t, i) => {
-    const row = Math.floor(i / layout.columns);
-    const col = i % layout.columns;
+    const row = Math.floor(i / grid.columns);
+    const col = i % grid.columns;
     const cellX = padding + col * (cellWidth + padding);
     const cellY = padding + row * (cellHeight + captionHeight + padding);
     blit(out, width, t, cellX + ((cellWidth - t.width) >> 1), cellY + ((cellHeight - t.height) >> 1));
