@@ -1,5 +1,6 @@
 import { describe, dtypeOfData, type NdArray } from '@salkit/ndarray';
 import * as tf from '@tensorflow/tfjs';
+import { type PadLayout, padLayout, resampleRgbInto } from '../kernels/resample.js';
 import { checkImageShape, checkNumberIn, checkOneOf, checkOptions, checkPositiveInt } from '../util/validate.js';
 
 /** How {@link imageBatchToTensor} turns uint8 images into a model's input tensor. */
@@ -116,67 +117,37 @@ export function imageToTensor(image: NdArray, label = 'imageToTensor: image'): t
   return tf.tensor3d(data, [height, width, 3], 'float32');
 }
 
-function padAmounts(diff: number, pad: 'center' | 'end'): [number, number] {
-  // face-api's padToSquare: the larger half goes after the image.
-  const after = pad === 'center' ? Math.round(diff * 0.5) : diff;
-  return [diff - after, after];
-}
-
-function padAndResize(t: tf.Tensor3D, o: ResolvedOptions): tf.Tensor3D {
-  let out = t;
-  const [h, w] = out.shape;
-  if (o.pad !== 'none' && h !== w) {
-    const [before, after] = padAmounts(Math.abs(h - w), o.pad);
-    out = tf.pad(
-      out,
-      h > w
-        ? [
-            [0, 0],
-            [before, after],
-            [0, 0],
-          ]
-        : [
-            [before, after],
-            [0, 0],
-            [0, 0],
-          ],
-    );
-  }
-  if (o.size && (out.shape[0] !== o.size[0] || out.shape[1] !== o.size[1])) {
-    out =
-      o.resizeMethod === 'bilinear'
-        ? tf.image.resizeBilinear(out, o.size, false, o.halfPixelCenters)
-        : tf.image.resizeNearestNeighbor(out, o.size, false, o.halfPixelCenters);
-  }
-  return out;
-}
-
 function buildBatch(fn: string, images: readonly NdArray[], o: ResolvedOptions): tf.Tensor4D {
   if (!Array.isArray(images) || images.length === 0) {
     throw new Error(`${fn}: images: expected a non-empty array of images, got ${describe(images)}`);
   }
   const info = images.map((img, i) => checkImage(`${fn}: images[${i}]`, img));
-  const first = info[0] as { height: number; width: number };
-  const sameSize = info.every((s) => s.height === first.height && s.width === first.width);
-  const square = first.height === first.width;
-  const needsWork =
-    (o.pad !== 'none' && !square) || (o.size !== null && (o.size[0] !== first.height || o.size[1] !== first.width));
-  if (sameSize && !needsWork) {
-    // Fast path (e.g. a batch of occluded copies of one image): one buffer, one tensor.
-    const per = first.height * first.width * 3;
-    const data = new Float32Array(per * images.length);
-    images.forEach((img, i) => {
-      writeRgb(img, (info[i] as { channels: number }).channels, data, i * per);
-    });
-    return tf.tensor4d(data, [images.length, first.height, first.width, 3], 'float32');
-  }
-  if (!sameSize && o.size === null) {
+  const layouts = info.map((s) => padLayout(s.height, s.width, o.pad));
+  const first = layouts[0] as PadLayout;
+  const [outHeight, outWidth] = o.size ?? [first.paddedHeight, first.paddedWidth];
+  if (
+    o.size === null &&
+    layouts.some((l) => l.paddedHeight !== first.paddedHeight || l.paddedWidth !== first.paddedWidth)
+  ) {
     const sizes = info.map((s) => `${s.height}x${s.width}`);
     throw new Error(
       `${fn}: images: images of different sizes (${[...new Set(sizes)].join(', ')}) need options.size to resize them to one size`,
     );
   }
-  return tf.stack(images.map((img, i) => padAndResize(imageToTensor(img, `${fn}: images[${i}]`), o))) as tf.Tensor4D;
+  const per = outHeight * outWidth * 3;
+  const data = new Float32Array(per * images.length);
+  images.forEach((img, i) => {
+    const { height, width, channels } = info[i] as { height: number; width: number; channels: number };
+    if (height === outHeight && width === outWidth) {
+      // Nothing to pad or resize (e.g. a batch of occluded copies of one image): a plain copy.
+      writeRgb(img, channels, data, i * per);
+    } else {
+      const bilinear = o.resizeMethod === 'bilinear';
+      const layout = layouts[i] as PadLayout;
+      resampleRgbInto(img, channels, layout, outHeight, outWidth, bilinear, o.halfPixelCenters, data, i * per);
+    }
+  });
+  return tf.tensor4d(data, [images.length, outHeight, outWidth, 3], 'float32');
 }
 
 function normalize(x: tf.Tensor4D, o: ResolvedOptions): tf.Tensor4D {
