@@ -19,7 +19,7 @@ export interface ImageBatchToTensorOptions {
   mean?: number | readonly number[];
   /** ...and the result divided by `std` (one value or one per channel; default 1). */
   std?: number | readonly number[];
-  /** Dtype of the tensor (default 'float32'; 'int32' rounds nothing, it truncates after normalising). */
+  /** Dtype of the tensor: 'float32' (default) or 'int32' (a cast, truncating, after normalising). */
   dtype?: 'float32' | 'int32';
 }
 
