@@ -166,7 +166,10 @@ export function setItem(st: CDState, key: string, value: unknown): void {
       `${className(st)} does not accept dots in field names, but the key "${key}" contains one (use updateFromFlattenedDict for dotted paths)`,
     );
   }
-  if (key === '__proto__') throw new Error(`${className(st)}: "__proto__" cannot be a field name`);
+  if (key.startsWith('__') && key in Object.prototype) {
+    // Python refuses `object`'s dunder attributes (`__hash__`, `__class__`...) as fields; these are JS's.
+    throw new Error(`${className(st)}: "${key}" cannot be a field name (it is a member of every JS object)`);
+  }
   if (st.locked && !st.fields.has(key)) {
     const hint = didYouMean(key, st.fields.keys());
     throw new KeyError(
@@ -922,6 +925,16 @@ export class ConfigDict<T extends object = Record<string, any>> {
   /** A copy in which FieldReferences are replaced by their values (shared and self references kept). */
   copyAndResolveReferences(): this {
     return copyResolving(stateOf(this), new Map()) as this;
+  }
+
+  /**
+   * Refused: a ConfigDict is mutable, hence unhashable (Python's `hash(cfg)` raises TypeError).
+   * Hash a `FrozenConfigDict` instead.
+   */
+  hash(): number {
+    throw new TypeError(
+      `unhashable type: '${className(stateOf(this))}' (it is mutable); hash a FrozenConfigDict instead: new FrozenConfigDict(cfg).hash()`,
+    );
   }
 
   /**

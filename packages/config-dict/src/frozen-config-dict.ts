@@ -129,7 +129,7 @@ export class FrozenConfigDict<T extends object = Record<string, any>> extends Co
   }
 
   /** A hash consistent with `equals` (cached: the dict is immutable). */
-  hash(): number {
+  override hash(): number {
     const st = stateOf(this);
     st.hash ??= hashValue(this);
     return st.hash;

@@ -95,8 +95,10 @@ describe('Proxy access', () => {
     expect(cfg.has('keys')).toBe(false);
   });
 
-  it('__proto__ cannot be a field', () => {
-    expect(() => new ConfigDict().set('__proto__', 1)).toThrow(/__proto__/);
+  it("__proto__ and Object.prototype's other dunder members cannot be fields (Python refuses __hash__)", () => {
+    expect(() => new ConfigDict().set('__proto__', 1)).toThrow(/"__proto__" cannot be a field name/);
+    expect(() => new ConfigDict({ __defineGetter__: 1 })).toThrow(/cannot be a field name/);
+    expect(new ConfigDict().set('__custom__', 1).get('__custom__')).toBe(1);
     expect(() => new ConfigDict(JSON.parse('{"__proto__": {"x": 1}}'))).toThrow(/__proto__/);
   });
 });
@@ -418,9 +420,16 @@ describe('JSON and YAML', () => {
 
   it('toJson options: indent and sortKeys', () => {
     const cfg = new ConfigDict({ b: 1, a: { z: 1, y: 2 } }, { convertDict: false });
-    expect(cfg.toJson()).toBe('{"a":{"z":1,"y":2},"b":1}');
-    expect(cfg.toJson({ sortKeys: true })).toBe('{"a":{"y":2,"z":1},"b":1}');
-    expect(cfg.toJson({ indent: 2 })).toBe('{\n  "a": {\n    "z": 1,\n    "y": 2\n  },\n  "b": 1\n}');
+    expect(cfg.toJson()).toBe('{"a": {"z": 1, "y": 2}, "b": 1}');
+    expect(cfg.toJson({ sortKeys: true })).toBe('{"a": {"y": 2, "z": 1}, "b": 1}');
+    expect(cfg.toJson({ separators: [',', ':'] })).toBe(JSON.stringify(cfg));
+    expect(cfg.toJson({ indent: 2 })).toBe(JSON.stringify(cfg, null, 2));
+    expect(cfg.toJson({ indent: '\t' })).toBe(JSON.stringify(cfg, null, '\t'));
+    expect(new ConfigDict({ e: [], o: {}, l: [[]] }).toJson({ indent: 1 })).toBe(
+      JSON.stringify({ e: [], l: [[]], o: {} }, null, 1),
+    );
+    // biome-ignore lint/suspicious/noExplicitAny: wrong option on purpose
+    expect(() => cfg.toJson({ separators: [','] as any })).toThrow(/separators/);
     // biome-ignore lint/suspicious/noExplicitAny: wrong option on purpose
     expect(() => cfg.toJson({ indent: true as any })).toThrow(/indent/);
   });

@@ -12,8 +12,13 @@ import { maybeState, readField, sortedKeys } from './state.js';
 import { isBinary, isPlainObject, typeName, typeOf } from './types.js';
 
 export interface JsonOptions {
-  /** Indentation passed to `JSON.stringify` (default: none, compact output). */
+  /** Indentation, as for `JSON.stringify` (default: none: one line). */
   indent?: number | string;
+  /**
+   * `[itemSeparator, keySeparator]`, as Python's `json.dumps` (default `[', ', ': ']` on one line,
+   * `[',', ': ']` when indenting). `[',', ':']` gives the compact output of `JSON.stringify`.
+   */
+  separators?: readonly [string, string];
   /** Also sort the keys of plain objects held in fields (ConfigDict keys are always sorted). */
   sortKeys?: boolean;
 }
@@ -133,10 +138,36 @@ class Encoder {
 export function encodeJson(value: unknown, mode: Mode, options: JsonOptions | undefined, method: string): string {
   const opts = options ?? {};
   if (typeof opts !== 'object') throw new TypeError(`${method}: options: expected an object, got ${typeof opts}`);
-  const { indent, sortKeys = false } = opts;
+  const { indent, sortKeys = false, separators } = opts;
   if (indent !== undefined && typeof indent !== 'number' && typeof indent !== 'string') {
     throw new TypeError(`${method}: options.indent: expected a number or a string, got ${typeof indent}`);
   }
+  if (
+    separators !== undefined &&
+    !(Array.isArray(separators) && separators.length === 2 && separators.every((x) => typeof x === 'string'))
+  ) {
+    throw new TypeError(`${method}: options.separators: expected [itemSeparator, keySeparator] strings`);
+  }
   const plain = new Encoder(mode, sortKeys, method).encode(value, '');
-  return JSON.stringify(plain, null, indent);
+  const pad = typeof indent === 'number' ? ' '.repeat(Math.max(0, Math.min(10, indent))) : (indent ?? '');
+  const multiline = indent !== undefined && pad !== '';
+  const [itemSep, keySep] = separators ?? (multiline ? [',', ': '] : [', ', ': ']);
+  return dumps(plain, itemSep, keySep, multiline ? pad : null, '');
+}
+
+/** Python's `json.dumps` layout: separators between items and after keys, optional indentation. */
+function dumps(value: unknown, itemSep: string, keySep: string, pad: string | null, current: string): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  const inner = pad === null ? '' : current + pad;
+  const open = pad === null ? '' : `\n${inner}`;
+  const close = pad === null ? '' : `\n${current}`;
+  const sep = pad === null ? itemSep : `${itemSep}\n${inner}`;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[${open}${value.map((v) => dumps(v, itemSep, keySep, pad, inner)).join(sep)}${close}]`;
+  }
+  const entries = Object.entries(value);
+  if (entries.length === 0) return '{}';
+  const body = entries.map(([k, v]) => `${JSON.stringify(k)}${keySep}${dumps(v, itemSep, keySep, pad, inner)}`);
+  return `{${open}${body.join(sep)}${close}}`;
 }
