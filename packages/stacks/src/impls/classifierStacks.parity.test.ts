@@ -3,7 +3,7 @@ import { SlidingRadial } from '@salkit/perturb';
 import { OcclusionScoring } from '@salkit/scoring';
 import { assertAllClose, casesFor, readParityFile } from '@salkit/testkit';
 import { describe, expect, it } from 'vitest';
-import { FormulaClassifier } from '../testing/formulaClassifier.js';
+import { FormulaClassifier } from '../testing/formulaClassifier.test-util.js';
 import { PerturbationOcclusion } from './PerturbationOcclusion.js';
 import { RISEStack } from './RISEStack.js';
 import { SlidingWindowStack } from './SlidingWindowStack.js';

@@ -10,8 +10,8 @@ import { GenerateImageClassifierBlackboxSaliency } from '../interfaces/GenerateI
 import { GenerateImageSimilarityBlackboxSaliency } from '../interfaces/GenerateImageSimilarityBlackboxSaliency.js';
 import { GenerateObjectDetectorBlackboxSaliency } from '../interfaces/GenerateObjectDetectorBlackboxSaliency.js';
 import { occludeImageBatch } from '../occlusion/occlude.js';
-import { argmax2d, greyImage, RegionDescriber, RegionDetector } from '../testing/doubles.js';
-import { FormulaClassifier } from '../testing/formulaClassifier.js';
+import { argmax2d, greyImage, RegionDescriber, RegionDetector } from '../testing/doubles.test-util.js';
+import { FormulaClassifier } from '../testing/formulaClassifier.test-util.js';
 import { DetectorPerturbationOcclusion } from './DetectorPerturbationOcclusion.js';
 import { DRISEStack } from './DRISEStack.js';
 import { PerturbationOcclusion } from './PerturbationOcclusion.js';

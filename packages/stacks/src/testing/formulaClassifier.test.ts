@@ -1,7 +1,7 @@
 import { loadNpy } from '@salkit/ndarray';
 import { assertAllClose, casesFor, readParityFile } from '@salkit/testkit';
 import { describe, it } from 'vitest';
-import { formulaConfidences } from './formulaClassifier.js';
+import { formulaConfidences } from './formulaClassifier.test-util.js';
 
 describe('parity black box formula', () => {
   for (const c of casesFor('blackbox.classify')) {
