@@ -1140,6 +1140,16 @@ describe('create / placeholder (config_dict_test.CreateTest, PlaceholderTest)', 
     expect(config.model.batch_size).toBe(32);
   });
 
+  it('lazy fields may be built on required placeholders before they are set', () => {
+    const config = create({ steps: requiredPlaceholder(Number) });
+    config.half = config.getRef('steps').floordiv(2);
+    expect(() => config.half).toThrow(RequiredValueError);
+    expect(() => config.half).toThrow(/"half" cannot be computed yet/);
+    expect(() => config.steps).toThrow('Required field "steps" has no value');
+    config.steps = 10;
+    expect(config.half).toBe(5);
+  });
+
   it('CycleTest.testCycle', () => {
     const config = create({ a: 1 });
     config.b = config.getRef('a').add(config.getRef('a'));

@@ -205,7 +205,9 @@ export function setItem(st: CDState, key: string, value: unknown): void {
     if (isPlainObject(value)) {
       value = newConfigDict(st, value);
     } else if (value instanceof FieldReference && !value.empty()) {
-      const inner = value.get();
+      // (Unlike ml_collections, a reference that cannot be computed yet, e.g. one built on an unset
+      // required placeholder, may still be stored: it simply holds no dict to convert.)
+      const inner = safeGet(value);
       if (isPlainObject(inner) || isFrozenDict(inner)) value.set(newConfigDict(st, inner) as never, false);
     }
   }
@@ -977,6 +979,14 @@ export class ConfigDict<T extends object = Record<string, any>> {
     }
     const childDepth = options.depth === null || options.depth === undefined ? options.depth : options.depth - 1;
     return `${name} ${inspect(shown, { ...options, depth: childDepth })}`;
+  }
+}
+
+function safeGet(ref: FieldReference): unknown {
+  try {
+    return ref.get();
+  } catch {
+    return undefined;
   }
 }
 

@@ -85,8 +85,12 @@ export function readField(st: CDState, key: string): unknown {
     return field.get();
   } catch (e) {
     if (e instanceof RequiredValueError) {
+      const path = fieldPath(st, key);
+      const direct = (field as { required?: boolean }).required === true && field.empty();
       throw new RequiredValueError(
-        `Required field "${fieldPath(st, key)}" has no value: it is a required placeholder; set it before reading it`,
+        direct
+          ? `Required field "${path}" has no value: it is a required placeholder; set it before reading it`
+          : `Field "${path}" cannot be computed yet: it depends on a required placeholder that has no value (${e.message})`,
         { cause: e },
       );
     }
