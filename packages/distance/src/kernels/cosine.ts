@@ -1,4 +1,4 @@
-import { pairwiseSum } from '../util/pairwiseSum.js';
+import { pairwiseSum } from '@salkit/ndarray';
 import { dotCdist } from './blocked.js';
 
 /**

@@ -1,4 +1,4 @@
-import { pairwiseSum } from './pairwiseSum.js';
+import { pairwiseSum } from '@salkit/ndarray';
 
 /** Row-major stacking of two [m, n] blocks: `vstack(a, b)`. */
 export function vstack(a: Float64Array, b: Float64Array): Float64Array {

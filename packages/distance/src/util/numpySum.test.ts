@@ -1,7 +1,7 @@
+import { pairwiseSum } from '@salkit/ndarray';
 import { describe, expect, it } from 'vitest';
-import { pairwiseSum } from './pairwiseSum.js';
 
-describe('pairwiseSum (numpy add.reduce order)', () => {
+describe('pairwiseSum from @salkit/ndarray, as cdist relies on it (numpy add.reduce order)', () => {
   // Expected values: numpy 1.24.4 `np.add.reduce(1 / np.arange(1, n + 1))` and `np.sum(np.full(10, 0.1))`.
   const harmonic = (n: number) => Float64Array.from({ length: n }, (_, i) => 1 / (i + 1));
   it.each([
