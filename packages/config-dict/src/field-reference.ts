@@ -78,8 +78,6 @@ export class FieldReference<T = any> {
   private _ops: LazyOp[] = [];
   /** @internal */
   private _required: boolean;
-  /** @internal brand read by modules that must not import this class (see refs.ts). */
-  declare readonly [REF_BRAND]: true;
 
   /** A reference with no value yet: `fieldType` is required. */
   constructor(defaultValue: null | undefined, options: FieldReferenceOptions);
@@ -190,6 +188,11 @@ export class FieldReference<T = any> {
   /** The field type (a constructor). */
   getType(): FieldType {
     return this._fieldType;
+  }
+
+  /** @internal brand read by modules that must not import this class (see refs.ts). */
+  get [REF_BRAND](): true {
+    return true;
   }
 
   /** Is this reference required (see `requiredPlaceholder`)? */
@@ -335,5 +338,3 @@ export class FieldReference<T = any> {
 }
 
 const identityFn = (x: unknown) => x;
-
-Object.defineProperty(FieldReference.prototype, REF_BRAND, { value: true });
