@@ -6,16 +6,16 @@ import { z } from 'zod';
 import type { DetectImageObjectsLike } from '../blackbox/types.js';
 import type { StackFill } from '../engine/fill.js';
 import type { GenerateOptions } from '../engine/runOcclusion.js';
+import { batchSizeField, threadsField } from '../engine/stackOptions.js';
 import { GenerateObjectDetectorBlackboxSaliency } from '../interfaces/GenerateObjectDetectorBlackboxSaliency.js';
 import { DetectorPerturbationOcclusion } from './DetectorPerturbationOcclusion.js';
-import { batchSizeField } from './PerturbationOcclusion.js';
 
 const Schema = z.object({
   n: RISEGrid.configSchema.shape.n,
   s: RISEGrid.configSchema.shape.s,
   p1: RISEGrid.configSchema.shape.p1,
   seed: RISEGrid.configSchema.shape.seed,
-  threads: z.number().int().nullable().default(0),
+  threads: threadsField,
   batchSize: batchSizeField,
 });
 export type DRISEStackOptions = z.input<typeof Schema>;

@@ -1,24 +1,18 @@
 import { assertShape, type NdArray } from '@salkit/ndarray';
-import { PerturbImage } from '@salkit/perturb';
-import { configurableField, registerPlugin } from '@salkit/plugin';
+import { registerPlugin } from '@salkit/plugin';
 import { GenerateDetectorProposalSaliency } from '@salkit/scoring';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { collectResults } from '../blackbox/collect.js';
 import type { DetectImageObjectsLike, Detection } from '../blackbox/types.js';
 import { DetectionRows } from '../detection/DetectionRows.js';
 import { formatDetection } from '../detection/formatDetection.js';
 import type { StackFill } from '../engine/fill.js';
 import { type GenerateOptions, runOcclusion, throwIfAborted } from '../engine/runOcclusion.js';
+import { occlusionStackSchema } from '../engine/stackOptions.js';
 import { checkMaps, checkRefImage } from '../interfaces/GenerateImageClassifierBlackboxSaliency.js';
 import { GenerateObjectDetectorBlackboxSaliency } from '../interfaces/GenerateObjectDetectorBlackboxSaliency.js';
-import { batchSizeField } from './PerturbationOcclusion.js';
 
-const Schema = z.object({
-  perturber: configurableField(PerturbImage),
-  generator: configurableField(GenerateDetectorProposalSaliency),
-  threads: z.number().int().nullable().default(0),
-  batchSize: batchSizeField,
-});
+const Schema = occlusionStackSchema(GenerateDetectorProposalSaliency);
 export type DetectorPerturbationOcclusionOptions = z.input<typeof Schema>;
 
 /**

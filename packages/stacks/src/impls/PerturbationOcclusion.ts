@@ -1,28 +1,19 @@
 import { array, type NdArray } from '@salkit/ndarray';
-import { PerturbImage } from '@salkit/perturb';
-import { configurableField, registerPlugin } from '@salkit/plugin';
+import { registerPlugin } from '@salkit/plugin';
 import { GenerateClassifierConfidenceSaliency } from '@salkit/scoring';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { collectResults, confidenceOf } from '../blackbox/collect.js';
 import type { ClassifyImageLike } from '../blackbox/types.js';
 import type { StackFill } from '../engine/fill.js';
 import { type GenerateOptions, runOcclusion, throwIfAborted } from '../engine/runOcclusion.js';
+import { occlusionStackSchema } from '../engine/stackOptions.js';
 import {
   checkMaps,
   checkRefImage,
   GenerateImageClassifierBlackboxSaliency,
 } from '../interfaces/GenerateImageClassifierBlackboxSaliency.js';
 
-/** Images per black-box call; also bounds how many masks and occluded images are alive at once. */
-export const batchSizeField = z.number().int().positive().default(16);
-
-const Schema = z.object({
-  perturber: configurableField(PerturbImage),
-  generator: configurableField(GenerateClassifierConfidenceSaliency),
-  /** Accepted for xaitk config compatibility; work runs in order on the calling thread. */
-  threads: z.number().int().nullable().default(0),
-  batchSize: batchSizeField,
-});
+const Schema = occlusionStackSchema(GenerateClassifierConfidenceSaliency);
 export type PerturbationOcclusionOptions = z.input<typeof Schema>;
 
 /**

@@ -6,15 +6,16 @@ import { z } from 'zod';
 import type { ClassifyImageLike } from '../blackbox/types.js';
 import type { StackFill } from '../engine/fill.js';
 import type { GenerateOptions } from '../engine/runOcclusion.js';
+import { batchSizeField, threadsField } from '../engine/stackOptions.js';
 import { GenerateImageClassifierBlackboxSaliency } from '../interfaces/GenerateImageClassifierBlackboxSaliency.js';
-import { batchSizeField, PerturbationOcclusion } from './PerturbationOcclusion.js';
+import { PerturbationOcclusion } from './PerturbationOcclusion.js';
 
 const Schema = z.object({
   n: RISEGrid.configSchema.shape.n,
   s: RISEGrid.configSchema.shape.s,
   p1: RISEGrid.configSchema.shape.p1,
   seed: RISEGrid.configSchema.shape.seed,
-  threads: z.number().int().nullable().default(0),
+  threads: threadsField,
   /** Debias the scores with p1 (RISEScoring's p1 = p1), else p1 = 0 as in the original RISE. */
   debiased: z.boolean().default(true),
   batchSize: batchSizeField,

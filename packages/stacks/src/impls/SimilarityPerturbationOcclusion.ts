@@ -1,22 +1,16 @@
 import { array, type NdArray, toContiguous } from '@salkit/ndarray';
-import { PerturbImage } from '@salkit/perturb';
-import { configurableField, registerPlugin } from '@salkit/plugin';
+import { registerPlugin } from '@salkit/plugin';
 import { GenerateDescriptorSimilaritySaliency } from '@salkit/scoring';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { collectResults } from '../blackbox/collect.js';
 import type { DescribeImageLike } from '../blackbox/types.js';
 import type { StackFill } from '../engine/fill.js';
 import { type GenerateOptions, runOcclusion, throwIfAborted } from '../engine/runOcclusion.js';
+import { occlusionStackSchema } from '../engine/stackOptions.js';
 import { checkMaps, checkRefImage } from '../interfaces/GenerateImageClassifierBlackboxSaliency.js';
 import { GenerateImageSimilarityBlackboxSaliency } from '../interfaces/GenerateImageSimilarityBlackboxSaliency.js';
-import { batchSizeField } from './PerturbationOcclusion.js';
 
-const Schema = z.object({
-  perturber: configurableField(PerturbImage),
-  generator: configurableField(GenerateDescriptorSimilaritySaliency),
-  threads: z.number().int().nullable().default(0),
-  batchSize: batchSizeField,
-});
+const Schema = occlusionStackSchema(GenerateDescriptorSimilaritySaliency);
 export type SimilarityPerturbationOcclusionOptions = z.input<typeof Schema>;
 
 /**

@@ -6,13 +6,14 @@ import { z } from 'zod';
 import type { ClassifyImageLike } from '../blackbox/types.js';
 import type { StackFill } from '../engine/fill.js';
 import type { GenerateOptions } from '../engine/runOcclusion.js';
+import { batchSizeField, threadsField } from '../engine/stackOptions.js';
 import { GenerateImageClassifierBlackboxSaliency } from '../interfaces/GenerateImageClassifierBlackboxSaliency.js';
-import { batchSizeField, PerturbationOcclusion } from './PerturbationOcclusion.js';
+import { PerturbationOcclusion } from './PerturbationOcclusion.js';
 
 const Schema = z.object({
   windowSize: SlidingWindow.configSchema.shape.windowSize,
   stride: SlidingWindow.configSchema.shape.stride,
-  threads: z.number().int().nullable().default(0),
+  threads: threadsField,
   batchSize: batchSizeField,
 });
 export type SlidingWindowStackOptions = z.input<typeof Schema>;
