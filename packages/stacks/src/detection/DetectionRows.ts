@@ -45,7 +45,7 @@ export class DetectionRows {
     }
     for (const det of dets) {
       const box = det?.bbox;
-      if (!box || box.length !== 4 || !Array.from(box).every(Number.isFinite)) {
+      if (box?.length !== 4 || !Array.from(box).every(Number.isFinite)) {
         throw new Error(
           `${fn}: a detection for image ${index} has bbox ${JSON.stringify(box && Array.from(box))}, expected 4 finite numbers [x1,y1,x2,y2]`,
         );
