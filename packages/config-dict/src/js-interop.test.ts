@@ -389,6 +389,28 @@ describe('JSON and YAML', () => {
     expect(JSON.parse(cfg.toJson())).toEqual({ a: { x: 1 }, b: { x: 1 } });
   });
 
+  it('toJsonBestEffort throws only on cycles: unreadable values are reported in place', () => {
+    class Throwing {
+      toJSON() {
+        throw new Error('nope');
+      }
+    }
+    const cfg = create({
+      unset: requiredPlaceholder(Number),
+      broken: new FieldReference(1).add('x'),
+      bad: new Throwing(),
+      ok: 1,
+    });
+    expect(() => cfg.toJson()).toThrow(TypeError);
+    expect(() => create({ unset: requiredPlaceholder(Number) }).toJson()).toThrow(RequiredValueError);
+    expect(JSON.parse(cfg.toJsonBestEffort())).toEqual({
+      bad: 'unserializable object of type: Throwing (Error: nope)',
+      broken: "unserializable value: TypeError: unsupported operand type(s) for +: 'number' and 'string'",
+      ok: 1,
+      unset: null,
+    });
+  });
+
   it('toJsonBestEffort converts what JSON cannot hold', () => {
     class Point {
       x = 1;

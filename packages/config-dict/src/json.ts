@@ -7,6 +7,7 @@
  * except on a cycle: a Set becomes a sorted array, a Map or an object its fields, a function
  * `"function name"`, a bigint its decimal string, a non-finite number its name.
  */
+import { RequiredValueError } from './errors.js';
 import { isRef } from './refs.js';
 import { maybeState, readField, sortedKeys } from './state.js';
 import { isBinary, isPlainObject, typeName, typeOf } from './types.js';
@@ -24,6 +25,11 @@ export interface JsonOptions {
 }
 
 type Mode = 'strict' | 'best';
+
+/** A cycle: the one thing best effort cannot get around. */
+class CycleError extends TypeError {}
+
+const describeError = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
 
 function sortForJson(values: unknown[]): unknown[] {
   const rank = (v: unknown) => (typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2);
@@ -52,7 +58,17 @@ class Encoder {
   }
 
   encode(value: unknown, path: string): unknown {
-    if (isRef(value)) return this.encode(value.get(), path);
+    if (isRef(value)) {
+      let resolved: unknown;
+      try {
+        resolved = value.get();
+      } catch (e) {
+        if (this.mode === 'strict') throw e;
+        // An unset required placeholder holds no value; a failing lazy op is reported in place.
+        return e instanceof RequiredValueError ? null : `unserializable value: ${describeError(e)}`;
+      }
+      return this.encode(resolved, path);
+    }
     switch (typeof value) {
       case 'undefined':
         return null;
@@ -79,11 +95,15 @@ class Encoder {
     if (value === null) return null;
     const obj = value as object;
     if (this.stack.includes(obj)) {
-      throw new TypeError(`${this.method}: field "${path}": circular reference detected (JSON cannot hold cycles)`);
+      throw new CycleError(`${this.method}: field "${path}": circular reference detected (JSON cannot hold cycles)`);
     }
     this.stack.push(obj);
     try {
       return this.encodeObject(obj, path);
+    } catch (e) {
+      if (this.mode === 'strict' || e instanceof CycleError) throw e;
+      // Best effort: a throwing toJSON or getter does not stop the rest of the output.
+      return `unserializable object of type: ${typeName(typeOf(obj))} (${describeError(e)})`;
     } finally {
       this.stack.pop();
     }
@@ -107,8 +127,10 @@ class Encoder {
   private encodeObject(obj: object, path: string): unknown {
     const st = maybeState(obj);
     if (st !== undefined) {
+      // Strict mode reads fields as the ConfigDict does (errors name the full field path); best effort
+      // resolves references itself so that an unreadable one does not stop the output.
       return this.encodeEntries(
-        sortedKeys(st).map((k) => [k, readField(st, k)]),
+        sortedKeys(st).map((k) => [k, this.mode === 'strict' ? readField(st, k) : st.fields.get(k)]),
         path,
         false,
       );
