@@ -1,5 +1,4 @@
 import { describe } from '@salkit/ndarray';
-import type * as tf from '@tensorflow/tfjs';
 
 /** The class labels of face-api's expression model, in its output order. */
 export const FACE_EXPRESSION_LABELS: readonly string[] = Object.freeze([
@@ -12,10 +11,14 @@ export const FACE_EXPRESSION_LABELS: readonly string[] = Object.freeze([
   'surprised',
 ]);
 
-/** What salkit uses of one of face-api's networks. */
+/**
+ * What salkit uses of one of face-api's networks. Parameters are typed `never` on purpose: face-api
+ * declares them with its own bundled copy of the TF.js types, which TypeScript treats as
+ * different classes, so any face-api build must fit.
+ */
 export interface FaceApiNet {
-  loadFromWeightMap(weightMap: tf.NamedTensorMap): void;
-  forwardInput(input: unknown): unknown;
+  loadFromWeightMap(weightMap: never): void;
+  forwardInput(input: never): unknown;
   dispose(throwOnRedispose?: boolean): void;
 }
 
@@ -25,7 +28,7 @@ export interface FaceApiNet {
  * `@vladmandic/face-api/dist/face-api.esm-nobundle.js` so face-api shares your `@tensorflow/tfjs`.
  */
 export interface FaceApiLike {
-  NetInput: new (inputs: tf.Tensor3D[], treatAsBatchInput?: boolean) => unknown;
+  NetInput: new (inputs: never, treatAsBatchInput?: boolean) => unknown;
   SsdMobilenetv1: new () => FaceApiNet;
   FaceExpressionNet: new () => FaceApiNet;
   FaceRecognitionNet: new () => FaceApiNet;

@@ -23,7 +23,7 @@ async function buildNet(
   const map = await decodeModelWeights(`${fn}: weights`, weights);
   const net = make(faceapi);
   try {
-    net.loadFromWeightMap(map);
+    net.loadFromWeightMap(map as never);
   } catch (e) {
     tf.dispose(Object.values(map));
     throw new Error(
@@ -45,7 +45,7 @@ async function buildNet(
 
 /** Runs one of face-api's networks on a batch tensor [B,s,s,3] already sized for it. */
 function forwardBatch(api: FaceApiLike, net: FaceApiNet, x: tf.Tensor): unknown {
-  return net.forwardInput(new api.NetInput(tf.unstack(x) as tf.Tensor3D[], true));
+  return net.forwardInput(new api.NetInput(tf.unstack(x) as never, true) as never);
 }
 
 /** Options of {@link createExpressionClassifier}. */
