@@ -529,7 +529,7 @@ describe('ConfigDict (config_dict_test.ConfigDictTest)', () => {
       ref2: { int: 0 },
       set: [1, 2, 3],
       string: 'tom',
-      unserializable: 'class TestClass',
+      unserializable: 'function TestClass',
       unserializable_no_fields: 'unserializable object of type: TestClassNoFields',
     });
   });

@@ -3,9 +3,10 @@
  * variant). Both resolve FieldReferences and write ConfigDicts as objects with sorted keys.
  *
  * Strict mode throws TypeError, naming the field path, on cycles, functions, symbols, bigints,
- * non-finite numbers, Sets, Maps and class instances without `toJSON`. Best effort never throws
- * except on a cycle: a Set becomes a sorted array, a Map or an object its fields, a function
- * `"function name"`, a bigint its decimal string, a non-finite number its name.
+ * non-finite numbers, Sets, Maps, binary data (typed arrays, Buffers, ArrayBuffers: Python's bytes)
+ * and class instances without `toJSON`. Best effort never throws
+ * except on a cycle: a Set becomes a sorted array, a Map or an object its fields, a function (or
+ * a class) `"function name"`, a bigint its decimal string, a non-finite number its name.
  */
 import { RequiredValueError } from './errors.js';
 import { isRef } from './refs.js';
@@ -89,7 +90,8 @@ class Encoder {
         const isClass = /^class[\s{]/.test(Function.prototype.toString.call(value));
         if (this.mode === 'strict')
           this.fail(path, `the ${isClass ? 'class' : 'function'} ${value.name || '<anonymous>'}`);
-        return `${isClass ? 'class' : 'function'} ${value.name || '<anonymous>'}`;
+        // A class is a function in JS: written as one ("function Name"), as Python writes functions.
+        return `function ${value.name || '<anonymous>'}`;
       }
     }
     if (value === null) return null;
@@ -137,6 +139,11 @@ class Encoder {
     }
     if (Array.isArray(obj)) return obj.map((v, i) => this.encode(v, this.child(path, i)));
     if (isPlainObject(obj)) return this.encodeEntries(Object.entries(obj), path, this.sortKeys);
+    if (isBinary(obj)) {
+      // Binary data (Python's bytes) is not JSON, even when it has a toJSON (Node's Buffer).
+      if (this.mode === 'strict') this.fail(path, `binary data (${typeName(typeOf(obj))})`);
+      return ArrayBuffer.isView(obj) ? Array.from(obj as unknown as ArrayLike<number>) : [];
+    }
     const toJSON = (obj as { toJSON?: unknown }).toJSON;
     if (typeof toJSON === 'function') return this.encode(toJSON.call(obj, ''), path);
     const name = typeName(typeOf(obj));
@@ -149,7 +156,6 @@ class Encoder {
         this.sortKeys,
       );
     }
-    if (isBinary(obj)) return ArrayBuffer.isView(obj) ? Array.from(obj as unknown as ArrayLike<number>) : [];
     const fields = Object.entries(obj);
     if (fields.length > 0) return this.encodeEntries(fields, path, this.sortKeys);
     return `unserializable object of type: ${name}`;
