@@ -44,6 +44,9 @@ export interface PreserveOptions {
 // biome-ignore lint/suspicious/noExplicitAny: configs hold arbitrary values
 export type ConfigSource = Record<string, any> | Map<string, unknown> | ConfigDict;
 
+/** What a ConfigDict can be built from: a ConfigSource or `[key, value]` entries (`Object.entries(obj)`). */
+export type ConfigInit = ConfigSource | Iterable<readonly [string, unknown]>;
+
 /**
  * Names that JS machinery probes on arbitrary objects (`await`, JSON.stringify, util.inspect, test
  * matchers, array-likes). Reading one of them when there is no such field gives `undefined` instead of
@@ -166,9 +169,10 @@ export function setItem(st: CDState, key: string, value: unknown): void {
       `${className(st)} does not accept dots in field names, but the key "${key}" contains one (use updateFromFlattenedDict for dotted paths)`,
     );
   }
-  if (key.startsWith('__') && key in Object.prototype) {
-    // Python refuses `object`'s dunder attributes (`__hash__`, `__class__`...) as fields; these are JS's.
-    throw new Error(`${className(st)}: "${key}" cannot be a field name (it is a member of every JS object)`);
+  if (isReservedName(key)) {
+    // Python refuses `object`'s dunder attributes (`__hash__`, `__class__`...) as fields; JS has its
+    // own (`__proto__`, `__defineGetter__`...). Both are refused.
+    throw new Error(`${className(st)}: "${key}" cannot be a field name (${key} cannot be overridden)`);
   }
   if (st.locked && !st.fields.has(key)) {
     const hint = didYouMean(key, st.fields.keys());
@@ -215,6 +219,24 @@ export function setItem(st: CDState, key: string, value: unknown): void {
   detachChild(st, key, old);
   st.fields.set(key, value);
   attachChild(st, key, value);
+}
+
+/**
+ * The dunder attributes ml_collections refuses as fields (those of Python's `object` and `super`,
+ * i.e. `dir(super(ConfigDict, cfg))`).
+ */
+const PYTHON_RESERVED = new Set(
+  (
+    'class delattr dir doc eq format ge get getattribute getstate gt hash init init_subclass le lt ne new ' +
+    'reduce reduce_ex repr self self_class setattr sizeof str subclasshook thisclass'
+  )
+    .split(' ')
+    .map((name) => `__${name}__`),
+);
+
+/** Python's reserved dunder names and `Object.prototype`'s `__x` members (`__proto__`...). */
+function isReservedName(key: string): boolean {
+  return PYTHON_RESERVED.has(key) || (key.startsWith('__') && key in Object.prototype);
 }
 
 function isConfigDictType(type: FieldType): boolean {
@@ -281,6 +303,32 @@ function fillSeed(seed: CDState, source: unknown, visit: Map<unknown, unknown>):
     }
     setItem(seed, key, value);
   }
+}
+
+/** An array or other iterable (not a Map or a ConfigDict) that may hold `[key, value]` entries. */
+function isEntryIterable(value: unknown): value is Iterable<unknown> {
+  if (Array.isArray(value)) return true;
+  return (
+    isObjectLike(value) &&
+    !(value instanceof Map) &&
+    !isConfigDict(value) &&
+    !isPlainObject(value) &&
+    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function'
+  );
+}
+
+/** `dict(pairs)`: `[key, value]` entries (Python's `dict.items()`, JS's `Object.entries`) as a Map. */
+function entriesToMap(entries: Iterable<unknown>): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  let i = 0;
+  for (const entry of entries) {
+    if (!Array.isArray(entry) || entry.length !== 2) {
+      throw new TypeError(`ConfigDict: init: entry ${i} should be a [key, value] pair, got ${describe(entry)}`);
+    }
+    out.set(entry[0], entry[1]);
+    i++;
+  }
+  return out;
 }
 
 interface FrozenLike {
@@ -555,10 +603,11 @@ export class ConfigDict<T extends object = Record<string, any>> {
 
   /**
    * @param init a plain object (nested plain objects become ConfigDicts unless `convertDict` is
-   *   false; shared and self references are preserved), a Map, a ConfigDict (fields are shared, not
-   *   copied; its lock and type-safety state are kept) or a FrozenConfigDict (thawed).
+   *   false; shared and self references are preserved), a Map, `[key, value]` entries (Python's
+   *   `ConfigDict(d.items())`), a ConfigDict (fields are shared, not copied; its lock and
+   *   type-safety state are kept) or a FrozenConfigDict (thawed).
    */
-  constructor(init?: T | ConfigSource | null, options: ConfigDictOptions = {}) {
+  constructor(init?: T | ConfigInit | null, options: ConfigDictOptions = {}) {
     const opts = checkOptions(options, 'ConfigDict');
     const st: CDState = {
       fields: new Map(),
@@ -573,9 +622,12 @@ export class ConfigDict<T extends object = Record<string, any>> {
     st.proxy = proxy;
     registerState(this, proxy, st);
     if (init !== undefined && init !== null) {
-      const source = isFrozenDict(init) ? (init as unknown as FrozenLike).asConfigdict() : init;
+      let source: unknown = isFrozenDict(init) ? (init as unknown as FrozenLike).asConfigdict() : init;
+      if (isEntryIterable(source)) source = entriesToMap(source);
       if (!isPlainObject(source) && !(source instanceof Map) && !isConfigDict(source)) {
-        throw new TypeError(`ConfigDict: init: expected a plain object, a Map or a ConfigDict, got ${describe(init)}`);
+        throw new TypeError(
+          `ConfigDict: init: expected a plain object, a Map, a ConfigDict or [key, value] entries, got ${describe(init)}`,
+        );
       }
       fillSeed(st, source, new Map());
       const sst = maybeState(source);
@@ -909,7 +961,7 @@ export class ConfigDict<T extends object = Record<string, any>> {
         const childValue = index === null ? current : (current as unknown[])[index];
         if (!isConfigDict(childValue)) {
           throw new KeyError(
-            `Key "${fullKey}" cannot be updated as "${stripPrefix}${fullChild}" is not a ConfigDict (got ${describe(childValue)}).`,
+            `Key "${fullKey}" cannot be updated as "${stripPrefix}${fullChild}" is not a ConfigDict. Got ${describe(childValue)}.`,
           );
         }
         children.set(fullChild, childValue as ConfigDict);

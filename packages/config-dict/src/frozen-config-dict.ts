@@ -1,4 +1,4 @@
-import { ConfigDict, type ConfigSource, setItem } from './config-dict.js';
+import { ConfigDict, type ConfigInit, setItem } from './config-dict.js';
 import { hashValue } from './equality.js';
 import { FieldReference } from './field-reference.js';
 import { thawValue, toImmutable } from './immutable.js';
@@ -106,7 +106,7 @@ function thaw(st: CDState, visit: Map<unknown, unknown>): ConfigDict {
  */
 // biome-ignore lint/suspicious/noExplicitAny: fields are dynamic
 export class FrozenConfigDict<T extends object = Record<string, any>> extends ConfigDict<T> {
-  constructor(init?: T | ConfigSource | null, options: FrozenConfigDictOptions = {}) {
+  constructor(init?: T | ConfigInit | null, options: FrozenConfigDictOptions = {}) {
     if (options === null || typeof options !== 'object') {
       throw new TypeError(`FrozenConfigDict: options: expected an object, got ${describe(options)}`);
     }
@@ -120,7 +120,7 @@ export class FrozenConfigDict<T extends object = Record<string, any>> extends Co
       finish(st, false);
       return;
     }
-    const source = new ConfigDict(init as ConfigSource, { typeSafe });
+    const source = new ConfigDict(init as ConfigInit, { typeSafe });
     const sst = stateOf(source);
     validate(source, [], '');
     fill(st, sst, new Map());

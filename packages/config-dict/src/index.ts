@@ -1,6 +1,7 @@
 export {
   ConfigDict,
   type ConfigDictOptions,
+  type ConfigInit,
   type ConfigSource,
   type PreserveOptions,
 } from './config-dict.js';

@@ -99,6 +99,9 @@ describe('Proxy access', () => {
     expect(() => new ConfigDict().set('__proto__', 1)).toThrow(/"__proto__" cannot be a field name/);
     expect(() => new ConfigDict({ __defineGetter__: 1 })).toThrow(/cannot be a field name/);
     expect(new ConfigDict().set('__custom__', 1).get('__custom__')).toBe(1);
+    // Python's object/super dunders, as in frozen_config_dict_test.testInitInvalidAttributeName.
+    expect(() => new ConfigDict({ __hash__: null })).toThrow(/"__hash__" cannot be a field name/);
+    expect(() => new ConfigDict().set('__class__', 1)).toThrow(/cannot be a field name/);
     expect(() => new ConfigDict(JSON.parse('{"__proto__": {"x": 1}}'))).toThrow(/__proto__/);
   });
 });
@@ -306,8 +309,17 @@ describe('construction and options', () => {
   it('rejects other inputs and bad options with clear errors', () => {
     // biome-ignore lint/suspicious/noExplicitAny: wrong arguments on purpose
     const Any = ConfigDict as any;
-    expect(() => new Any(5)).toThrow('ConfigDict: init: expected a plain object, a Map or a ConfigDict, got Number 5');
-    expect(() => new Any([1])).toThrow(TypeError);
+    expect(() => new Any(5)).toThrow(
+      'ConfigDict: init: expected a plain object, a Map, a ConfigDict or [key, value] entries, got Number 5',
+    );
+    expect(() => new Any([1])).toThrow('ConfigDict: init: entry 0 should be a [key, value] pair, got Number 1');
+    expect(() => new Any([[1, 2]])).toThrow(/Map keys must be strings/);
+    expect(
+      new Any([
+        ['b', 2],
+        ['a', { c: 1 }],
+      ]).toDict(),
+    ).toEqual({ a: { c: 1 }, b: 2 });
     expect(() => new Any(new Map([[1, 2]]))).toThrow(/Map keys must be strings/);
     expect(() => new Any({}, { typeSafe: 'yes' })).toThrow(
       'ConfigDict: options.typeSafe: expected a boolean, got String "yes"',
