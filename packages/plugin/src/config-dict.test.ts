@@ -150,13 +150,13 @@ describe('clsConfFromConfigDict', () => {
     const config = testConfig(K1);
     delete config.type;
     expect(() => clsConfFromConfigDict(config, T_CLASS_SET)).toThrow(
-      /^Configuration dictionary given does not have an implementation type specification \(no "type" key\)\. Configuration block options: \[.*\]$/,
+      /^Configuration dictionary given does not have an implementation type specification\. Add a "type" key naming one of the configuration block options: \[.*\]$/,
     );
   });
 
   it('type null (or undefined): lists the options', () => {
     expect(() => clsConfFromConfigDict(testConfig(null), T_CLASS_SET)).toThrow(
-      `No implementation type specified ("type" is null). Options: ["${K1}","${K2}","NotAnImpl"]`,
+      `No implementation type specified. Options: ["${K1}","${K2}","NotAnImpl"]`,
     );
     expect(() => clsConfFromConfigDict(testConfig(undefined), T_CLASS_SET)).toThrow(/No implementation type specified/);
   });
@@ -169,13 +169,13 @@ describe('clsConfFromConfigDict', () => {
 
   it('type with no block in the configuration: lists the blocks', () => {
     expect(() => clsConfFromConfigDict(testConfig('not-present-label'), T_CLASS_SET)).toThrow(
-      `Implementation type specified as "not-present-label", but no configuration block was present for that type. Available configuration block options: ["${K1}","${K2}","NotAnImpl"]`,
+      `Implementation type specified as 'not-present-label', but no configuration block was present for that type. Available configuration block options: ["${K1}","${K2}","NotAnImpl"]`,
     );
   });
 
   it('type not among the candidates: lists the available types', () => {
     expect(() => clsConfFromConfigDict(testConfig('NotAnImpl'), T_CLASS_SET)).toThrow(
-      `Implementation type specified as "NotAnImpl", but no plugin implementations are available for that type. Available implementation types options: ["${K1}","${K2}"]`,
+      `Implementation type specified as 'NotAnImpl', but no plugin implementations are available for that type. Available implementation types options: ["${K1}","${K2}"]`,
     );
     expect(() => clsConfFromConfigDict(testConfig(K2), [T1])).toThrow(
       /Available implementation types options: \["tests.configuration.T1"\]$/,
@@ -241,7 +241,7 @@ describe('fromConfigDict', () => {
     }
     const config = { ...testConfig('tests.configuration.NotConfigurable'), 'tests.configuration.NotConfigurable': {} };
     expect(() => fromConfigDict(config, [...T_CLASS_SET, NotConfigurable])).toThrow(
-      'fromConfigDict: configured class NotConfigurable does not descend from Configurable',
+      "Configured class type 'NotConfigurable' does not descend from `Configurable`.",
     );
   });
 

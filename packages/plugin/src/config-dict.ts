@@ -48,19 +48,19 @@ export function clsConfFromConfigDict<C extends AnyClass>(
   const blocks = Object.keys(config).filter((k) => k !== 'type');
   if (!Object.hasOwn(config, 'type')) {
     throw new Error(
-      `Configuration dictionary given does not have an implementation type specification (no "type" key). Configuration block options: ${JSON.stringify(blocks)}`,
+      `Configuration dictionary given does not have an implementation type specification. Add a "type" key naming one of the configuration block options: ${JSON.stringify(blocks)}`,
     );
   }
   const typeName = config.type;
   if (typeName === null || typeName === undefined) {
-    throw new Error(`No implementation type specified ("type" is ${typeName}). Options: ${JSON.stringify(blocks)}`);
+    throw new Error(`No implementation type specified. Options: ${JSON.stringify(blocks)}`);
   }
   if (typeof typeName !== 'string') {
     throw new TypeError(`clsConfFromConfigDict: config.type: expected a string, got ${describe(typeName)}`);
   }
   if (!blocks.includes(typeName)) {
     throw new Error(
-      `Implementation type specified as ${JSON.stringify(typeName)}, but no configuration block was present for that type. Available configuration block options: ${JSON.stringify(blocks)}`,
+      `Implementation type specified as '${typeName}', but no configuration block was present for that type. Available configuration block options: ${JSON.stringify(blocks)}`,
     );
   }
   const byName = new Map<string, C>();
@@ -76,7 +76,7 @@ export function clsConfFromConfigDict<C extends AnyClass>(
       ? ` (unregistered candidates ignored: ${unregistered.join(', ')}; register them with registerPlugin)`
       : '';
     throw new Error(
-      `Implementation type specified as ${JSON.stringify(typeName)}, but no plugin implementations are available for that type. Available implementation types options: ${JSON.stringify([...byName.keys()])}${hint}`,
+      `Implementation type specified as '${typeName}', but no plugin implementations are available for that type. Available implementation types options: ${JSON.stringify([...byName.keys()])}${hint}`,
     );
   }
   const block = config[typeName];
@@ -100,7 +100,7 @@ export function fromConfigDict<C extends AnyClass>(
 ): InstanceType<C> {
   const [cls, block] = clsConfFromConfigDict(config, types);
   if (!isConfigurableClass(cls)) {
-    throw new TypeError(`fromConfigDict: configured class ${className(cls)} does not descend from Configurable`);
+    throw new TypeError(`Configured class type '${className(cls)}' does not descend from \`Configurable\`.`);
   }
   const fromConfig = (cls as unknown as { fromConfig(c: object, ...a: unknown[]): InstanceType<C> }).fromConfig;
   return fromConfig.call(cls, block, ...args);

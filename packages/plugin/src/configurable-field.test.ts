@@ -116,7 +116,7 @@ describe('configurableField', () => {
 
   it('chooses only among the interface implementations (a registered class of another interface cannot be named)', () => {
     expect(() => Stack.fromConfig({ perturber: { type: 'test.field.Scorer', 'test.field.Scorer': {} } })).toThrow(
-      /Stack: invalid options: perturber: Implementation type specified as "test.field.Scorer", but no plugin implementations are available for that type\. Available implementation types options: \[.*"test.field.Grid".*\]/,
+      /Stack: invalid options: perturber: Implementation type specified as 'test.field.Scorer', but no plugin implementations are available for that type\. Available implementation types options: \[.*"test.field.Grid".*\]/,
     );
     expect(() => new Stack({ perturber: new Scorer() as never })).toThrow(/expected an instance of Perturber/);
   });
