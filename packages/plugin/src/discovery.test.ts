@@ -48,6 +48,15 @@ describe('collectTypesInModule', () => {
     const ns = { A, default: B, x: 1, f: () => 1, o: {}, n: null };
     expect(collectTypesInModule(ns)).toEqual(new Set([A, B]));
   });
+
+  it('counts what `new` applies to (built-ins such as String and Function too), not generators or async functions', () => {
+    class C {}
+    function* gen() {
+      yield 1;
+    }
+    const ns = { C, String, Function, gen, asyncFn: async () => 1, method: { m() {} }.m, bound: C.bind(null) };
+    expect(collectTypesInModule(ns)).toEqual(new Set([C, String, Function, ns.bound]));
+  });
 });
 
 describe('discoverViaEnvVar', () => {

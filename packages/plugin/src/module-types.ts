@@ -1,13 +1,28 @@
 import type { AnyClass } from './abstract.js';
 
-/** The classes (constructible functions) a module exports, including its default export. */
+/**
+ * True for what `new` applies to: classes, constructor functions and built-ins such as `String` or
+ * `Function` (the JavaScript counterpart of Python's `type`). Arrow functions, methods, generators and
+ * async functions are not. Tested without calling `value`.
+ */
+function isConstructor(value: unknown): value is AnyClass {
+  if (typeof value !== 'function') return false;
+  try {
+    Reflect.construct(Object, [], value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The classes a module exports, including its default export (SMQTK's `_collect_types_in_module`:
+ * every exported value that is a type, whatever it descends from; other values are left out).
+ */
 export function collectTypesInModule(moduleNamespace: object): Set<AnyClass> {
   const out = new Set<AnyClass>();
   for (const value of Object.values(moduleNamespace)) {
-    if (typeof value === 'function') {
-      const proto = (value as { prototype?: unknown }).prototype;
-      if (typeof proto === 'object' && proto !== null) out.add(value as AnyClass);
-    }
+    if (isConstructor(value)) out.add(value);
   }
   return out;
 }
