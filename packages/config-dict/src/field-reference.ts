@@ -97,7 +97,8 @@ export class FieldReference<T = any> {
     } else {
       if (typeof fieldType !== 'function') {
         throw new TypeError(
-          `FieldReference: fieldType should be a type (a constructor such as Number, String or a class), not ${describe(fieldType)}`,
+          `FieldReference: fieldType should be a type (a constructor such as Number, String or a class), not ${describe(fieldType)} ` +
+            "(ml_collections' field_type should be a type)",
         );
       }
       type = fieldType;

@@ -99,7 +99,7 @@ function thaw(st: CDState, visit: Map<unknown, unknown>): ConfigDict {
  *
  * Built from a plain object, ConfigDict or FrozenConfigDict: nested dicts become FrozenConfigDicts,
  * FieldReferences are resolved, arrays are copied into frozen arrays and Sets into frozen Sets (an
- * already frozen array is kept unless it holds mutable ones). The structure must be acyclic and arrays
+ * already frozen array is kept unless it holds mutable ones; an already frozen Set is kept). The structure must be acyclic and arrays
  * may not hold dicts or references. Every write throws TypeError; equality is by value and `hash()`
  * agrees with it. A frozen array counts as a tuple: `{ a: [1, 2] }` and `{ a: Object.freeze([1, 2]) }`
  * give FrozenConfigDicts with equal items that are not `equals`, as in ml_collections.

@@ -3,7 +3,8 @@
  *
  * A mutable array (Python list) is copied into a frozen array (tuple); a frozen array is kept unless it
  * contains mutable arrays or Sets, in which case a frozen copy is made; a Set is copied into a frozen
- * Set (frozenset) whose mutators throw. Shared structure is preserved through `visit`. The registries
+ * Set (frozenset) whose mutators throw, unless the caller froze it already (`Object.freeze(set)` is
+ * taken for a frozenset and kept, as Python keeps frozensets). Shared structure is preserved through `visit`. The registries
  * remember where each frozen value came from, so that `thaw` restores the caller's kinds: lists come
  * back as fresh mutable arrays, tuples as the original frozen arrays, sets as fresh Sets.
  */
@@ -37,7 +38,8 @@ export function toImmutable(value: readonly unknown[] | Set<unknown>, visit: Map
   if (visit.has(value)) return visit.get(value);
   let out: unknown;
   if (value instanceof Set) {
-    out = isFrozenSet(value) ? value : freezeSet(value);
+    // A Set the caller froze (`Object.freeze(new Set(...))`) plays Python's frozenset: kept, not copied.
+    out = isFrozenSet(value) || Object.isFrozen(value) ? value : freezeSet(value);
   } else {
     const elements = value.map((e) => (Array.isArray(e) || e instanceof Set ? toImmutable(e, visit) : e));
     if (Object.isFrozen(value)) {
