@@ -132,22 +132,30 @@ export class PCG64 {
     const s4 = this.s4;
     const s5 = this.s5;
     let t = s0 * M0 + this.i0;
-    let c = Math.floor(t * INV24);
+    let c = (t * INV24) | 0;
     const n0 = t - c * T24;
     t = s0 * M1 + s1 * M0 + this.i1 + c;
-    c = Math.floor(t * INV24);
+    c = (t * INV24) | 0;
     const n1 = t - c * T24;
     t = s0 * M2 + s1 * M1 + s2 * M0 + this.i2 + c;
-    c = Math.floor(t * INV24);
+    c = (t * INV24) | 0;
     const n2 = t - c * T24;
     t = s0 * M3 + s1 * M2 + s2 * M1 + s3 * M0 + this.i3 + c;
-    c = Math.floor(t * INV24);
+    c = (t * INV24) | 0;
     const n3 = t - c * T24;
     t = s0 * M4 + s1 * M3 + s2 * M2 + s3 * M1 + s4 * M0 + this.i4 + c;
-    c = Math.floor(t * INV24);
+    c = (t * INV24) | 0;
     const n4 = t - c * T24;
-    t = s0 * M5 + s1 * M4 + s2 * M3 + s3 * M2 + s4 * M1 + s5 * M0 + this.i5 + c;
-    const n5 = t % 256;
+    const n5 =
+      (Math.imul(s0, M5) +
+        Math.imul(s1, M4) +
+        Math.imul(s2, M3) +
+        Math.imul(s3, M2) +
+        Math.imul(s4, M1) +
+        Math.imul(s5, M0) +
+        this.i5 +
+        c) &
+      255;
     this.s0 = n0;
     this.s1 = n1;
     this.s2 = n2;
@@ -159,19 +167,11 @@ export class PCG64 {
     const xhi = ((n1 >>> 8) | ((n2 & 0xffff) << 16)) ^ (n4 | (n5 << 24));
     const rot = n5 >>> 2;
     const r = rot & 31;
-    let a = xlo;
-    let b = xhi;
-    if (rot >= 32) {
-      a = xhi;
-      b = xlo;
-    }
-    if (r === 0) {
-      this.lo = a >>> 0;
-      this.hi = b >>> 0;
-    } else {
-      this.lo = ((a >>> r) | (b << (32 - r))) >>> 0;
-      this.hi = ((b >>> r) | (a << (32 - r))) >>> 0;
-    }
+    const m = -(rot >>> 5);
+    const a = (xlo & ~m) | (xhi & m);
+    const b = (xhi & ~m) | (xlo & m);
+    this.lo = ((a >>> r) | ((b << 1) << (31 - r))) >>> 0;
+    this.hi = ((b >>> r) | ((a << 1) << (31 - r))) >>> 0;
   }
 
   /** The next uint64 as a bigint (numpy `next_uint64`). */
@@ -204,7 +204,7 @@ export class PCG64 {
   }
 
   /** Fills `out[start..end)` with `nextDouble()` values (the state stays in locals: fast path of `random`). */
-  fillDoubles(out: Float64Array | Float32Array, start = 0, end = out.length): void {
+  fillDoubles(out: Float64Array, start = 0, end = out.length): void {
     let s0 = this.s0;
     let s1 = this.s1;
     let s2 = this.s2;
@@ -221,22 +221,31 @@ export class PCG64 {
     let lo = this.lo;
     for (let k = start; k < end; k++) {
       let t = s0 * M0 + i0;
-      let c = Math.floor(t * INV24);
+      let c = (t * INV24) | 0;
       const n0 = t - c * T24;
       t = s0 * M1 + s1 * M0 + i1 + c;
-      c = Math.floor(t * INV24);
+      c = (t * INV24) | 0;
       const n1 = t - c * T24;
       t = s0 * M2 + s1 * M1 + s2 * M0 + i2 + c;
-      c = Math.floor(t * INV24);
+      c = (t * INV24) | 0;
       const n2 = t - c * T24;
       t = s0 * M3 + s1 * M2 + s2 * M1 + s3 * M0 + i3 + c;
-      c = Math.floor(t * INV24);
+      c = (t * INV24) | 0;
       const n3 = t - c * T24;
       t = s0 * M4 + s1 * M3 + s2 * M2 + s3 * M1 + s4 * M0 + i4 + c;
-      c = Math.floor(t * INV24);
+      c = (t * INV24) | 0;
       const n4 = t - c * T24;
-      t = s0 * M5 + s1 * M4 + s2 * M3 + s3 * M2 + s4 * M1 + s5 * M0 + i5 + c;
-      const n5 = t % 256;
+      // top limb: only its low 8 bits survive, and those only depend on the factors' low bits
+      const n5 =
+        (Math.imul(s0, M5) +
+          Math.imul(s1, M4) +
+          Math.imul(s2, M3) +
+          Math.imul(s3, M2) +
+          Math.imul(s4, M1) +
+          Math.imul(s5, M0) +
+          i5 +
+          c) &
+        255;
       s0 = n0;
       s1 = n1;
       s2 = n2;
@@ -247,19 +256,12 @@ export class PCG64 {
       const xhi = ((n1 >>> 8) | ((n2 & 0xffff) << 16)) ^ (n4 | (n5 << 24));
       const rot = n5 >>> 2;
       const r = rot & 31;
-      let a = xlo;
-      let b = xhi;
-      if (rot >= 32) {
-        a = xhi;
-        b = xlo;
-      }
-      if (r === 0) {
-        lo = a >>> 0;
-        hi = b >>> 0;
-      } else {
-        lo = ((a >>> r) | (b << (32 - r))) >>> 0;
-        hi = ((b >>> r) | (a << (32 - r))) >>> 0;
-      }
+      const m = -(rot >>> 5); // all ones when rot >= 32: swap halves first (branchless)
+      const a = (xlo & ~m) | (xhi & m);
+      const b = (xhi & ~m) | (xlo & m);
+      // rotr by r: (x << (32 - r)) written as ((x << 1) << (31 - r)) so that r = 0 gives 0
+      lo = ((a >>> r) | ((b << 1) << (31 - r))) >>> 0;
+      hi = ((b >>> r) | ((a << 1) << (31 - r))) >>> 0;
       out[k] = (hi * 2097152 + (lo >>> 11)) * TWO_M53;
     }
     this.s0 = s0;
