@@ -47,11 +47,6 @@ _NUMBER_BOUNDS = (
 FAILING: dict[str, str] = {
     "rng.integers-s11-r9223372036854775808-numberbounds": _NUMBER_BOUNDS,
     "rng.integers-s12-r9223372036854775808-numberbounds": _NUMBER_BOUNDS,
-    "OcclusionScoring-x6-tinymaps-float32": _TINY,
-    "OcclusionScoring-x7-tinymaps-float64": _TINY,
-    "RISEScoring-x6-tinymaps-float64": _TINY,
-    "SimilarityScoring-x-euclidean-tinymaps": _TINY,
-    "DRISEScoring-x4-tinymaps-objectness1e-17": _TINY,
     "SimilarityScoring-x-cosine-zero-perturbed-descr": _NAN,
     "DRISEScoring-x5-zero-class-vector": _NAN,
     "cdist-x-hamming-boolA-floatB": _BOOL_XA,

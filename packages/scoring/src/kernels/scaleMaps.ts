@@ -1,9 +1,14 @@
+/** sklearn leaves rows whose max |value| is below 10 * eps of their dtype unscaled (`_handle_zeros_in_scale`). */
+const TINY_F32 = Math.fround(10 * 2 ** -23);
+const TINY_F64 = 10 * 2 ** -52;
+
 /**
  * In place, per map of `size` values: divide by the map's largest |value| (sklearn's
- * `maxabs_scale(axis=1)`; an all-zero map stays zero), then clip to [-1, 1]. NaN never
- * appears: callers feed finite values only.
+ * `maxabs_scale(axis=1)`; a map whose max is below 10 * eps of its dtype, all-zero included,
+ * stays as it is), then clip to [-1, 1]. NaN never appears: callers feed finite values only.
  */
 export function maxAbsScaleAndClip(data: Float64Array | Float32Array, maps: number, size: number): void {
+  const tiny = data instanceof Float32Array ? TINY_F32 : TINY_F64;
   for (let m = 0; m < maps; m++) {
     const base = m * size;
     let maxAbs = 0;
@@ -11,7 +16,8 @@ export function maxAbsScaleAndClip(data: Float64Array | Float32Array, maps: numb
       const a = Math.abs(data[base + i] as number);
       if (a > maxAbs) maxAbs = a;
     }
-    if (maxAbs === 0) continue;
+    // Unscaled maps below the threshold are already inside [-1, 1]: the clip is a no-op for them.
+    if (maxAbs < tiny) continue;
     for (let i = 0; i < size; i++) {
       const v = (data[base + i] as number) / maxAbs;
       data[base + i] = v > 1 ? 1 : v < -1 ? -1 : v;
