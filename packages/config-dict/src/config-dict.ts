@@ -492,6 +492,12 @@ function checkOptions(options: unknown, method: string): Record<string, unknown>
   return options as Record<string, unknown>;
 }
 
+/** `{ preserveFieldReferences }`, or that boolean alone (Python's positional `preserve_field_references`). */
+function preserveOption(options: PreserveOptions | boolean | undefined, method: string): boolean {
+  if (typeof options === 'boolean') return options;
+  return optBool(checkOptions(options, method), 'preserveFieldReferences', false, method);
+}
+
 function optBool(opts: Record<string, unknown>, name: string, fallback: boolean, method: string): boolean {
   const v = opts[name];
   if (v === undefined) return fallback;
@@ -833,16 +839,16 @@ export class ConfigDict<T extends object = Record<string, any>> {
     return sortedKeys(stateOf(this));
   }
 
-  /** Field values sorted by key (FieldReferences resolved unless `preserveFieldReferences`). */
+  /** Field values sorted by key (FieldReferences resolved unless `preserveFieldReferences`, or `true`). */
   // biome-ignore lint/suspicious/noExplicitAny: dynamic fields
-  values(options?: PreserveOptions): any[] {
+  values(options?: PreserveOptions | boolean): any[] {
     return this.items(options).map(([, v]) => v);
   }
 
-  /** `[key, value]` pairs sorted by key (FieldReferences resolved unless `preserveFieldReferences`). */
+  /** `[key, value]` pairs sorted by key (FieldReferences resolved unless `preserveFieldReferences`, or `true`). */
   // biome-ignore lint/suspicious/noExplicitAny: dynamic fields
-  items(options?: PreserveOptions): [string, any][] {
-    const preserve = optBool(checkOptions(options, 'items'), 'preserveFieldReferences', false, 'items');
+  items(options?: PreserveOptions | boolean): [string, any][] {
+    const preserve = preserveOption(options, 'items');
     const st = stateOf(this);
     return sortedKeys(st).map((k) => [k, preserve ? st.fields.get(k) : readField(st, k)]);
   }
@@ -853,8 +859,8 @@ export class ConfigDict<T extends object = Record<string, any>> {
    * originals were shared) holding the current values.
    */
   // biome-ignore lint/suspicious/noExplicitAny: dynamic fields
-  toDict(options?: PreserveOptions): Record<string, any> {
-    const preserve = optBool(checkOptions(options, 'toDict'), 'preserveFieldReferences', false, 'toDict');
+  toDict(options?: PreserveOptions | boolean): Record<string, any> {
+    const preserve = preserveOption(options, 'toDict');
     return toDictImpl(stateOf(this), new Map(), preserve);
   }
 
