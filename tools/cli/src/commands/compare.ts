@@ -1,0 +1,152 @@
+import { relative } from 'node:path';
+import type { NdArray } from '@salkit/ndarray';
+import { toConfigDict } from '@salkit/plugin';
+import { GenerateDescriptorSimilaritySaliency } from '@salkit/scoring';
+import { SimilarityPerturbationOcclusion } from '@salkit/stacks';
+import type { ParsedArgs } from '../args/parse.js';
+import { UsageError } from '../errors.js';
+import { downscale, readInputImage, sizeOf } from '../image/images.js';
+import type { CliIO } from '../io.js';
+import { FACE_INPUT_SIDE, FACE_MODELS, faceDescriptor, faceDetector } from '../models/face.js';
+import { checkOutDir } from '../output/writer.js';
+import { displayImage, drawGrid, drawOverlay, png } from '../render/render.js';
+import { type Method, readConfigFile, resolveSaliencyConfig, type SaliencyKind } from '../saliency/config.js';
+import { shortName } from '../saliency/plugins.js';
+import type { Command } from './command.js';
+import { type PickedFace, pickFace, workSide } from './faces.js';
+import { configFlags, faceGroup, methodGroup, outputGroup, Values, WORK_SIZE } from './options.js';
+import { configYaml, npyOf, outDirOf, Run, rangeOf, stackFill } from './run.js';
+
+const KIND: SaliencyKind = {
+  command: 'compare',
+  generatorIface: GenerateDescriptorSimilaritySaliency,
+  generatorFor: {
+    rise: 'salkit.scoring.SimilarityScoring',
+    'sliding-window': 'salkit.scoring.SimilarityScoring',
+    'sliding-radial': 'salkit.scoring.SimilarityScoring',
+  },
+  rise: { n: 500, s: 8, p1: 0.5 },
+  batchSize: 16,
+};
+
+function euclidean(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += ((a[i] as number) - (b[i] as number)) ** 2;
+  return Math.sqrt(s);
+}
+
+async function run(args: ParsedArgs, io: CliIO, startTime: number): Promise<number> {
+  const V = new Values(args);
+  if (args.positionals.length !== 2) {
+    throw new UsageError(
+      `expected two images, imageA and imageB, got ${args.positionals.length}${args.positionals.length ? `: ${args.positionals.join(' ')}` : ''}`,
+      'compare',
+    );
+  }
+  const crop = V.get<'face' | 'none'>('crop', 'face');
+  V.onlyWith(['face', 'min-score'], crop === 'face', 'with --crop face', 'compare');
+  const method = V.get<Method>('method', 'rise');
+  const outDir = outDirOf(io, V.opt('out'));
+  const file = V.opt<string>('config');
+  const fileData = file === undefined ? undefined : await readConfigFile(file, io.cwd);
+  const inputs = { method, file, fileData, flags: configFlags(V), overrides: args.overrides, cwd: io.cwd };
+  const draft = await resolveSaliencyConfig(KIND, inputs);
+  if (V.flag('print-config')) {
+    io.stdout.write(configYaml(draft.config));
+    return 0;
+  }
+  await checkOutDir(outDir);
+
+  const r = new Run(io, 'compare', args.raw, startTime, V.flag('quiet'));
+  const [argA, argB] = args.positionals as [string, string];
+  r.progress.info(`salkit compare: which regions of ${argB} make it resemble ${argA}`);
+  const [inA, inB] = await r.phase('read image', () =>
+    Promise.all([readInputImage(argA, io.cwd, 'imageA'), readInputImage(argB, io.cwd, 'imageB')]),
+  );
+  r.progress.info('loading the face models');
+  const [descriptor] = await r.phase('load models', () =>
+    Promise.all([faceDescriptor(), crop === 'face' ? faceDetector() : null]),
+  );
+  const none = (image: PickedFace['image']): PickedFace => ({ image, face: null });
+  const a = crop === 'face' ? await pickFace(r, inA, V, 'imageA') : none(inA.image);
+  const b = crop === 'face' ? await pickFace(r, inB, V, 'imageB') : none(inB.image);
+  const side = workSide(V.get<number | 'full' | 'model'>('work-size', 'model'), FACE_INPUT_SIDE.descriptor);
+  const workA = downscale(a.image, side);
+  const workB = downscale(b.image, side);
+
+  const setup = await resolveSaliencyConfig(KIND, { ...inputs, imageSize: sizeOf(workB) });
+  const stack = new SimilarityPerturbationOcclusion({
+    perturber: setup.perturber,
+    generator: setup.generator as GenerateDescriptorSimilaritySaliency,
+    batchSize: setup.batchSize,
+  });
+  stack.fill = stackFill(setup, workB);
+  const bb = r.meter.describer(FACE_MODELS.descriptor, descriptor);
+  const descriptors = await r.phase('describe', async () => {
+    const out: ArrayLike<number>[] = [];
+    for await (const d of (await bb.describeImages([workA, workB])) as AsyncIterable<ArrayLike<number>>) out.push(d);
+    return out;
+  });
+  const distance = euclidean(descriptors[0] as ArrayLike<number>, descriptors[1] as ArrayLike<number>);
+  r.progress.info(`descriptor distance between the faces: ${distance.toFixed(3)} (euclidean)`);
+
+  const { maps, masks } = await r.generate(`compare (${shortName(setup.perturberType)})`, setup.perturber, workB, (o) =>
+    stack.generate(workB, [workA], bb, o),
+  );
+
+  const style = { cmap: V.get('cmap', 'RdBu_r') as 'RdBu_r', alpha: V.get('alpha', 0.5) };
+  const result = await r.phase('render', () => {
+    const displayA = displayImage(a.image);
+    const displayB = displayImage(b.image);
+    const map = (maps as NdArray).pick(0, null, null) as NdArray;
+    const overlay = drawOverlay(displayB, map, style);
+    r.files.add('similarity.png', png(overlay));
+    if (V.flag('npy')) r.files.add('similarity.npy', npyOf(map));
+    r.files.add(
+      'grid.png',
+      png(drawGrid([displayA, displayB, overlay], ['A', 'B', `B like A, d=${distance.toFixed(2)}`])),
+    );
+    r.files.add('config.json', `${JSON.stringify(setup.config, null, 2)}\n`);
+    const [min, max] = rangeOf(map);
+    return { distance, overlay: 'similarity.png', ...(V.flag('npy') && { npy: 'similarity.npy' }), min, max };
+  });
+
+  const summary = {
+    input: {
+      imageA: { path: inA.path, size: sizeOf(inA.image), face: a.face, explained: { size: sizeOf(workA) } },
+      imageB: { path: inB.path, size: sizeOf(inB.image), face: b.face, explained: { size: sizeOf(workB) } },
+    },
+    model: { name: FACE_MODELS.descriptor, metric: 'euclidean distance of the 128-d descriptors' },
+    method: { name: method, perturber: setup.perturberType, generator: setup.generatorType, masks },
+    config: setup.config,
+    stack: toConfigDict(stack),
+    settings: { crop, workSize: V.get('work-size', 'model'), cmap: style.cmap, alpha: style.alpha, npy: V.flag('npy') },
+    results: [result],
+  };
+  const rel = relative(io.cwd, outDir) || '.';
+  return r.finish(outDir, summary, [`distance ${distance.toFixed(3)}  ${rel}/${result.overlay}`]);
+}
+
+export const compare: Command = {
+  name: 'compare',
+  summary: 'similarity saliency: which regions of image B make it resemble image A (face descriptors)',
+  usage: ['compare <imageA> <imageB> [options]'],
+  description: [
+    "Explains face-api's 128-d face descriptor: the face in imageB is occluded many times, and the map",
+    'shows the regions whose occlusion moves its descriptor away from (red) or towards (blue) the',
+    "descriptor of the face in imageA. Faces are found and cropped first and explained at the model's",
+    'input size (150 px); --crop none uses the images as they are.',
+  ],
+  groups: [
+    { title: 'Model', options: [WORK_SIZE] },
+    faceGroup('the face crops (--face picks the same face number in both)'),
+    methodGroup(KIND),
+    outputGroup(),
+  ],
+  examples: [
+    'salkit compare alice-1.jpg alice-2.jpg',
+    'salkit compare a.png b.png --crop none --method sliding-window',
+  ],
+  maxPositionals: 2,
+  run,
+};

@@ -1,0 +1,299 @@
+import { relative } from 'node:path';
+import type { NdArray } from '@salkit/ndarray';
+import { toConfigDict } from '@salkit/plugin';
+import { GenerateClassifierConfidenceSaliency } from '@salkit/scoring';
+import { type ClassifyImageLike, PerturbationOcclusion } from '@salkit/stacks';
+import type { ParsedArgs } from '../args/parse.js';
+import * as v from '../args/values.js';
+import { CliError, UsageError } from '../errors.js';
+import { downscale, readInputImage, sizeOf } from '../image/images.js';
+import type { CliIO } from '../io.js';
+import { expressionClassifier, FACE_INPUT_SIDE, FACE_MODELS, faceDetector, samplePhoto } from '../models/face.js';
+import { diskClassifier, loadModelFromDisk, readLabels } from '../models/tfModel.js';
+import { checkOutDir } from '../output/writer.js';
+import { displayImage, drawGrid, drawOverlay, png } from '../render/render.js';
+import { type Method, readConfigFile, resolveSaliencyConfig, type SaliencyKind } from '../saliency/config.js';
+import { shortName } from '../saliency/plugins.js';
+import type { Command } from './command.js';
+import { pickFace, workSide } from './faces.js';
+import { configFlags, faceGroup, methodGroup, outputGroup, Values, WORK_SIZE } from './options.js';
+import { configYaml, fileStem, npyOf, outDirOf, Run, rangeOf, stackFill } from './run.js';
+
+const KIND: SaliencyKind = {
+  command: 'explain',
+  generatorIface: GenerateClassifierConfidenceSaliency,
+  generatorFor: {
+    rise: 'salkit.scoring.RISEScoring',
+    'sliding-window': 'salkit.scoring.OcclusionScoring',
+    'sliding-radial': 'salkit.scoring.OcclusionScoring',
+  },
+  rise: { n: 1000, s: 8, p1: 0.5 },
+  batchSize: 32,
+};
+
+const MODEL_ONLY = ['labels', 'input-size', 'scale', 'mean', 'std', 'pad', 'activation'];
+
+async function firstResult<T>(results: AsyncIterable<T> | Iterable<T> | Promise<AsyncIterable<T> | Iterable<T>>) {
+  for await (const r of await results) return r;
+  throw new CliError('the model returned no result for the image');
+}
+
+function confidencesOf(labels: readonly (string | number)[], conf: unknown): number[] {
+  const get = (l: string | number) =>
+    conf instanceof Map ? Number(conf.get(l)) : Number((conf as Record<string, number>)[String(l)]);
+  return labels.map(get);
+}
+
+async function run(args: ParsedArgs, io: CliIO, startTime: number): Promise<number> {
+  const V = new Values(args);
+  if (args.positionals.length > 1) {
+    throw new UsageError(
+      `expected at most one image, got ${args.positionals.length}: ${args.positionals.join(' ')}`,
+      'explain',
+    );
+  }
+  const custom = V.has('model');
+  V.onlyWith(MODEL_ONLY, custom, 'with --model', 'explain');
+  const crop = V.get<'face' | 'none'>('crop', custom ? 'none' : 'face');
+  V.onlyWith(['face', 'min-score'], crop === 'face', 'with --crop face', 'explain');
+  const method = V.get<Method>('method', 'rise');
+  const topK = V.get('top-k', 3);
+  const outDir = outDirOf(io, V.opt('out'));
+  const file = V.opt<string>('config');
+  const fileData = file === undefined ? undefined : await readConfigFile(file, io.cwd);
+  const inputs = { method, file, fileData, flags: configFlags(V), overrides: args.overrides, cwd: io.cwd };
+  // Validate the config before any slow work (the real one follows once the image size is known).
+  const draft = await resolveSaliencyConfig(KIND, inputs);
+  if (V.flag('print-config')) {
+    io.stdout.write(configYaml(draft.config));
+    return 0;
+  }
+  await checkOutDir(outDir);
+
+  const r = new Run(io, 'explain', args.raw, startTime, V.flag('quiet'));
+  const imageArg = args.positionals[0] ?? (await samplePhoto(1));
+  r.progress.info(
+    `salkit explain: ${args.positionals[0] ? imageArg : `no image given, using face-api's demo photo ${imageArg}`}`,
+  );
+  const input = await r.phase('read image', () => readInputImage(imageArg, io.cwd, 'image'));
+
+  r.progress.info(custom ? `loading ${V.opt<string>('model')}` : 'loading the face models');
+  const { classifier, modelInfo, side } = await r.phase('load models', async () => {
+    if (!custom) {
+      const [cls] = await Promise.all([expressionClassifier(), crop === 'face' ? faceDetector() : null]);
+      return {
+        classifier: cls as ClassifyImageLike & { getLabels(): string[] },
+        modelInfo: {
+          name: FACE_MODELS.expression,
+          inputSize: [FACE_INPUT_SIDE.expression, FACE_INPUT_SIDE.expression],
+        },
+        side: FACE_INPUT_SIDE.expression,
+      };
+    }
+    const dm = await loadModelFromDisk(V.opt<string>('model') as string, io.cwd);
+    const labels = V.has('labels') ? await readLabels(V.opt<string>('labels') as string, io.cwd) : null;
+    const cls = await diskClassifier(dm, labels, {
+      inputSize: V.opt('input-size') ?? null,
+      scale: V.get('scale', 1 / 255),
+      mean: V.get('mean', 0),
+      std: V.get('std', 1),
+      pad: V.get('pad', 'none'),
+      activation: V.get('activation', 'none'),
+    });
+    const size = (V.opt<[number, number]>('input-size') ?? dm.inputSize) as [number, number] | null;
+    return {
+      classifier: cls as ClassifyImageLike & { getLabels(): string[] },
+      modelInfo: { name: dm.path, kind: dm.kind, inputSize: size },
+      side: size ? Math.max(...size) : Number.POSITIVE_INFINITY,
+    };
+  });
+  const modelName = custom ? 'model' : FACE_MODELS.expression;
+
+  const subject = crop === 'face' ? await pickFace(r, input, V) : { image: input.image, face: null };
+  const work = downscale(subject.image, workSide(V.get<number | 'full' | 'model'>('work-size', 'model'), side));
+  const setup = await resolveSaliencyConfig(KIND, { ...inputs, imageSize: sizeOf(work) });
+  const stack = new PerturbationOcclusion({
+    perturber: setup.perturber,
+    generator: setup.generator as GenerateClassifierConfidenceSaliency,
+    batchSize: setup.batchSize,
+  });
+  stack.fill = stackFill(setup, work);
+
+  const bb = r.meter.classifier(modelName, classifier);
+  const labels = [...(await bb.getLabels())];
+  const conf = await r.phase('classify', async () =>
+    confidencesOf(labels, await firstResult(bb.classifyImages([work]))),
+  );
+  const order = labels.map((_, i) => i).sort((a, b) => (conf[b] as number) - (conf[a] as number));
+  const top = order.slice(0, Math.min(topK, labels.length));
+  r.progress.info(
+    `model says: ${top.map((i) => `${labels[i]} ${(conf[i] as number).toFixed(3)}`).join(', ')}; explaining ${top.length} of ${labels.length} classes at ${sizeOf(work).join('x')}`,
+  );
+
+  const { maps, masks } = await r.generate(`explain (${shortName(setup.perturberType)})`, setup.perturber, work, (o) =>
+    stack.generate(work, bb, o),
+  );
+
+  const style = { cmap: V.get('cmap', 'RdBu_r') as 'RdBu_r', alpha: V.get('alpha', 0.5) };
+  const results = await r.phase('render', () => {
+    const display = displayImage(subject.image);
+    const tiles = [display];
+    const captions = [subject.face ? `face ${subject.face.index}` : 'input'];
+    const out = top.map((k, rank) => {
+      const label = String(labels[k]);
+      const map = (maps as NdArray).pick(k, null, null) as NdArray;
+      const overlay = drawOverlay(display, map, style);
+      const stem = fileStem(rank + 1, label);
+      r.files.add(`${stem}.png`, png(overlay));
+      if (V.flag('npy')) r.files.add(`${stem}.npy`, npyOf(map));
+      tiles.push(overlay);
+      captions.push(`${label} ${(conf[k] as number).toFixed(2)}`);
+      const [min, max] = rangeOf(map);
+      return {
+        rank: rank + 1,
+        label,
+        index: k,
+        confidence: conf[k],
+        overlay: `${stem}.png`,
+        ...(V.flag('npy') && { npy: `${stem}.npy` }),
+        min,
+        max,
+      };
+    });
+    r.files.add('grid.png', png(drawGrid(tiles, captions)));
+    r.files.add('config.json', `${JSON.stringify(setup.config, null, 2)}\n`);
+    return out;
+  });
+
+  const summary = {
+    input: {
+      path: input.path,
+      size: sizeOf(input.image),
+      face: subject.face,
+      explained: { size: sizeOf(work) },
+    },
+    model: { ...modelInfo, labels },
+    method: {
+      name: file || args.overrides.length ? `${method} (with config)` : method,
+      perturber: setup.perturberType,
+      generator: setup.generatorType,
+      masks,
+    },
+    config: setup.config,
+    stack: toConfigDict(stack),
+    settings: {
+      topK,
+      crop,
+      workSize: V.get('work-size', 'model'),
+      cmap: style.cmap,
+      alpha: style.alpha,
+      npy: V.flag('npy'),
+    },
+    confidences: Object.fromEntries(labels.map((l, i) => [String(l), conf[i]])),
+    results,
+  };
+  const rel = relative(io.cwd, outDir) || '.';
+  return r.finish(
+    outDir,
+    summary,
+    results.map(
+      (x) =>
+        `${String(x.rank).padStart(2)}. ${x.label.padEnd(12)} ${(x.confidence as number).toFixed(3)}  ${rel}/${x.overlay}`,
+    ),
+  );
+}
+
+export const explain: Command = {
+  name: 'explain',
+  summary: 'saliency maps of an image classifier for its top classes (default: facial expressions)',
+  usage: ['explain [image] [options]'],
+  description: [
+    'Explains what a classifier looks at in an image: one heatmap per top-scoring class (red: regions that',
+    'raise the class confidence, blue: regions that lower it), made by occluding the image many times',
+    "and watching the model's confidences. The default model is face-api's facial expression classifier",
+    '(neutral, happy, sad, angry, fearful, disgusted, surprised): the face is found with the face detector,',
+    "cropped and explained at the model's input size. With no image, a demo photo from face-api is used.",
+  ],
+  groups: [
+    {
+      title: 'Model',
+      options: [
+        {
+          name: 'top-k',
+          short: 'k',
+          value: 'K',
+          help: 'explain the K most confident classes',
+          defaultText: '3',
+          parse: v.int(1),
+        },
+        {
+          name: 'model',
+          value: 'FILE',
+          help: 'a TF.js LayersModel or GraphModel (model.json + weights) instead of the expression model',
+          parse: v.path,
+        },
+        {
+          name: 'labels',
+          value: 'FILE',
+          help: '--model: class labels, one per line or a JSON array',
+          defaultText: 'class_0, class_1, ...',
+          parse: v.path,
+        },
+        {
+          name: 'input-size',
+          value: 'HxW',
+          help: "--model: input size, if the model's input shape does not fix it",
+          parse: v.pair,
+        },
+        {
+          name: 'scale',
+          value: 'X',
+          help: '--model: pixel values 0..255 are multiplied by X...',
+          defaultText: '1/255',
+          parse: v.num(),
+        },
+        {
+          name: 'mean',
+          value: 'M',
+          help: '--model: ...then M (one value or R,G,B) is subtracted...',
+          defaultText: '0',
+          parse: v.numberOrRgb,
+        },
+        {
+          name: 'std',
+          value: 'S',
+          help: '--model: ...and the result divided by S',
+          defaultText: '1',
+          parse: v.numberOrRgb,
+        },
+        {
+          name: 'pad',
+          value: 'MODE',
+          help: '--model: pad to a square before resizing: none, center, end',
+          defaultText: 'none',
+          parse: v.oneOf(['none', 'center', 'end'] as const),
+        },
+        {
+          name: 'activation',
+          value: 'FN',
+          help: '--model: applied to the outputs: none, softmax, sigmoid',
+          defaultText: 'none',
+          parse: v.oneOf(['none', 'softmax', 'sigmoid'] as const),
+        },
+        WORK_SIZE,
+      ],
+    },
+    faceGroup('the face crop', 'face; none with --model'),
+    methodGroup(KIND),
+    outputGroup(),
+  ],
+  examples: [
+    'salkit explain                                   # demo photo, RISE with 1000 masks',
+    'salkit explain me.jpg --top-k 1 --n 2000 --out me-saliency',
+    'salkit explain me.jpg --method sliding-window --window 24 --stride 6',
+    'salkit explain me.jpg --config my-config.yaml --config.perturber.RISEGrid.s=12',
+    'salkit explain cat.png --model mobilenet/model.json --labels labels.txt --npy',
+  ],
+  maxPositionals: 1,
+  run,
+};
