@@ -2,6 +2,7 @@ import { array, ellipseMask, gaussianFilter, type NdArray } from '@salkit/ndarra
 import { registerPlugin } from '@salkit/plugin';
 import { z } from 'zod';
 import { checkBatchSize, imageSize, PerturbImage } from '../interfaces/PerturbImage.js';
+import { type EllipseSpans, ellipseSpans, writeHardRows } from '../kernels/ellipseSpans.js';
 
 const Schema = z.object({
   /** Radii [ry, rx] of the occluding ellipse in pixels. */
@@ -25,9 +26,16 @@ export class SlidingRadial extends PerturbImage {
   }
   static override readonly configSchema = Schema;
   declare readonly options: z.output<typeof Schema>;
+  /** The ellipse's row spans, computed on first use. */
+  private spansCache: EllipseSpans | null = null;
 
   constructor(options: SlidingRadialOptions = {}) {
     super(options);
+  }
+
+  private spans(): EllipseSpans {
+    if (this.spansCache === null) this.spansCache = ellipseSpans(this.options.radius[0], this.options.radius[1]);
+    return this.spansCache;
   }
 
   private centres(refImage: NdArray, fn: string): { H: number; W: number; nx: number; count: number } {
@@ -59,11 +67,20 @@ export class SlidingRadial extends PerturbImage {
     const sigma = this.options.sigma;
     const P = H * W;
     if (sigma === null) {
-      const out = new Uint8Array(count * P).fill(1);
+      const spans = this.spans();
+      const out = new Uint8Array(count * P);
       for (let k = 0; k < count; k++) {
         const i = start + k;
-        const view = array(out.subarray(k * P, (k + 1) * P), [H, W]);
-        ellipseMask(Math.floor(i / nx) * sh, (i % nx) * sw, ry, rx, [H, W], { out: view, value: 0 });
+        const cy = Math.floor(i / nx) * sh;
+        const cx = (i % nx) * sw;
+        if (k >= nx && sh < H) {
+          // The mask one centre row up is in this batch: this one is it moved down sh rows.
+          const prev = (k - nx) * P;
+          out.copyWithin(k * P + sh * W, prev, prev + (H - sh) * W);
+          writeHardRows(out, k * P, W, 0, sh, cy, cx, spans);
+        } else {
+          writeHardRows(out, k * P, W, 0, H, cy, cx, spans);
+        }
       }
       return array(out, [count, H, W]);
     }
