@@ -2763,6 +2763,26 @@ describe('DESIGN.md: FrozenConfigDict', () => {
     expect(() => new FrozenConfigDict(new ConfigDict(cyclic))).toThrow();
   });
 
+  it('is deeply immutable: Sets and Maps too; thawing gives mutable ones back', () => {
+    const source = { s: new Set([1]), m: new Map<string, Any>([['k', [1, 2]]]) };
+    const frozen: Any = new FrozenConfigDict(source);
+    expect(() => frozen.get('s').add(2)).toThrow(TypeError);
+    expect(() => frozen.m.set('z', 1)).toThrow(TypeError);
+    expect(() => frozen.m.delete('k')).toThrow(TypeError);
+    expect(() => frozen.m.get('k').push(3)).toThrow(TypeError);
+    source.m.set('z', 1);
+    expect(frozen.m.has('z')).toBe(false);
+    expect(frozen.equals(new FrozenConfigDict({ s: new Set([1]), m: new Map([['k', [1, 2]]]) }))).toBe(true);
+    const thawed: Any = frozen.asConfigdict();
+    thawed.m.set('z', 1);
+    thawed.m.get('k').push(3);
+    thawed.get('s').add(2);
+    expect(frozen.m.size).toBe(1);
+    const cyclic = new Map<string, unknown>();
+    cyclic.set('me', cyclic);
+    expect(() => new FrozenConfigDict({ cyclic })).toThrow(/cycle/);
+  });
+
   it('hash() is consistent with equals()', () => {
     const a = new FrozenConfigDict({ x: 1, y: [1, 2], z: { w: 's' }, s: new Set([1, 2]) });
     const b = new FrozenConfigDict(new ConfigDict({ s: new Set([2, 1]), z: { w: 's' }, y: [1, 2], x: 1 }));

@@ -1,7 +1,7 @@
 import { ConfigDict, type ConfigInit, setItem } from './config-dict.js';
 import { hashValue } from './equality.js';
 import { FieldReference } from './field-reference.js';
-import { thawValue, toImmutable } from './immutable.js';
+import { isConvertible, thawValue, toImmutable } from './immutable.js';
 import { attachChild, type CDState, isFrozenDict, maybeState, readField, sortedKeys, stateOf } from './state.js';
 import { describe, isPlainObject } from './types.js';
 
@@ -41,6 +41,8 @@ function validate(value: unknown, ancestors: unknown[], path: string): void {
       }
       validate(element, ancestors, pathJoin(path, i));
     });
+  } else if (value instanceof Map) {
+    for (const [k, v] of value) validate(v, ancestors, pathJoin(path, String(k)));
   }
   ancestors.pop();
 }
@@ -60,7 +62,7 @@ function fill(st: CDState, source: CDState, visit: Map<unknown, unknown>): void 
         fill(cst, vst, visit);
         finish(cst, vst.locked);
         value = child;
-      } else if (Array.isArray(value) || value instanceof Set) {
+      } else if (isConvertible(value)) {
         value = toImmutable(value, visit);
       }
     }
@@ -98,8 +100,8 @@ function thaw(st: CDState, visit: Map<unknown, unknown>): ConfigDict {
  * An immutable, hashable ConfigDict (ml_collections' `FrozenConfigDict`).
  *
  * Built from a plain object, ConfigDict or FrozenConfigDict: nested dicts become FrozenConfigDicts,
- * FieldReferences are resolved, arrays are copied into frozen arrays and Sets into frozen Sets (an
- * already frozen array is kept unless it holds mutable ones; an already frozen Set is kept). The structure must be acyclic and arrays
+ * FieldReferences are resolved, arrays are copied into frozen arrays, Sets and Maps into frozen ones
+ * (an already frozen array is kept unless it holds mutable ones; an already frozen Set is kept). The structure must be acyclic and arrays
  * may not hold dicts or references. Every write throws TypeError; equality is by value and `hash()`
  * agrees with it. A frozen array counts as a tuple: `{ a: [1, 2] }` and `{ a: Object.freeze([1, 2]) }`
  * give FrozenConfigDicts with equal items that are not `equals`, as in ml_collections.
