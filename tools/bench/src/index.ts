@@ -3,6 +3,8 @@ import type { BenchSuite } from './suite.js';
 import { distanceSuite } from './suites/distance.js';
 import { ndarraySuite } from './suites/ndarray.js';
 import { perturbSuite } from './suites/perturb.js';
+import { scoringSuite } from './suites/scoring.js';
+import { stacksSuite } from './suites/stacks.js';
 import { vizSuite } from './suites/viz.js';
 
 /**
@@ -10,7 +12,7 @@ import { vizSuite } from './suites/viz.js';
  * (see suite.ts) and list it here. `node dist/index.js <filter>` runs only the tasks whose
  * "suite: task" name contains the filter; `--time <ms>` sets the minimum time per task.
  */
-const SUITES: BenchSuite[] = [ndarraySuite, distanceSuite, perturbSuite, vizSuite];
+const SUITES: BenchSuite[] = [ndarraySuite, distanceSuite, perturbSuite, scoringSuite, stacksSuite, vizSuite];
 
 interface Args {
   filter: string | null;
