@@ -61,9 +61,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.stdout.write(commandHelp(cmd));
       return EXIT.ok;
     }
-    if (args.positionals.length > cmd.maxPositionals) {
+    if (args.positionals.length > cmd.positionals.max) {
       throw new UsageError(
-        `expected at most ${cmd.maxPositionals} argument(s), got ${args.positionals.length}: ${args.positionals.join(' ')}`,
+        `expected at most ${cmd.positionals.what}, got ${args.positionals.length}: ${args.positionals.join(' ')}`,
         cmd.name,
       );
     }

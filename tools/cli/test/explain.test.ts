@@ -187,8 +187,11 @@ describe('salkit explain', () => {
         '--out',
         'custom',
       ],
-      { cwd },
+      { cwd, tty: true },
     );
+    // On a terminal the progress bar redraws in place.
+    expect(r.stderr).toMatch(/\r\x1b\[2Kexplain \(RISEGrid\) \[-+\] {3}0% 0\/6 0s/);
+    expect(r.stderr).toMatch(/\r\x1b\[2Kexplain \(RISEGrid\) \[#+\] 100% 6\/6 \d+s\n/);
     expect(r.stderr).not.toMatch(/error/);
     expect(r.code).toBe(0);
     const out = join(cwd, 'custom');

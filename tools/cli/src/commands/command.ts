@@ -20,8 +20,8 @@ export interface Command {
   description: string[];
   groups: OptionGroup[];
   examples: string[];
-  /** Most positional arguments the command takes. */
-  maxPositionals: number;
+  /** Most positional arguments the command takes, and how to name them in an error (`one image`). */
+  positionals: { max: number; what: string };
   run(args: ParsedArgs, io: CliIO, startTime: number): Promise<number>;
 }
 

@@ -147,6 +147,6 @@ export const compare: Command = {
     'salkit compare alice-1.jpg alice-2.jpg',
     'salkit compare a.png b.png --crop none --method sliding-window',
   ],
-  maxPositionals: 2,
+  positionals: { max: 2, what: 'two images' },
   run,
 };

@@ -124,6 +124,6 @@ export const config: Command = {
     },
   ],
   examples: ['salkit config RISEGrid', 'salkit config salkit.scoring.SimilarityScoring --json', 'salkit config'],
-  maxPositionals: 1,
+  positionals: { max: 1, what: 'one class name' },
   run: (args, io) => run(args, io),
 };

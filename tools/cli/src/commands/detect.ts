@@ -180,6 +180,6 @@ export const detect: Command = {
     'salkit detect group.jpg --n 500 --s 12 --out group-drise',
     'salkit detect group.jpg --blur 8',
   ],
-  maxPositionals: 1,
+  positionals: { max: 1, what: 'one image' },
   run,
 };

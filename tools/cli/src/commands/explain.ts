@@ -9,7 +9,7 @@ import { CliError, UsageError } from '../errors.js';
 import { downscale, readInputImage, sizeOf } from '../image/images.js';
 import type { CliIO } from '../io.js';
 import { expressionClassifier, FACE_INPUT_SIDE, FACE_MODELS, faceDetector, samplePhoto } from '../models/face.js';
-import { diskClassifier, loadModelFromDisk, readLabels } from '../models/tfModel.js';
+import { checkModelFiles, diskClassifier, loadModelFromDisk, readLabels } from '../models/tfModel.js';
 import { checkOutDir } from '../output/writer.js';
 import { displayImage, drawGrid, drawOverlay, png } from '../render/render.js';
 import { type Method, readConfigFile, resolveSaliencyConfig, type SaliencyKind } from '../saliency/config.js';
@@ -69,6 +69,7 @@ async function run(args: ParsedArgs, io: CliIO, startTime: number): Promise<numb
     return 0;
   }
   await checkOutDir(outDir);
+  if (custom) await checkModelFiles(V.opt<string>('model') as string, V.opt<string>('labels'), io.cwd);
 
   const r = new Run(io, 'explain', args.raw, startTime, V.flag('quiet'));
   const imageArg = args.positionals[0] ?? (await samplePhoto(1));
@@ -294,6 +295,6 @@ export const explain: Command = {
     'salkit explain me.jpg --config my-config.yaml --config.perturber.RISEGrid.s=12',
     'salkit explain cat.png --model mobilenet/model.json --labels labels.txt --npy',
   ],
-  maxPositionals: 1,
+  positionals: { max: 1, what: 'one image' },
   run,
 };

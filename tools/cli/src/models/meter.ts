@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { NdArray } from '@salkit/ndarray';
 import type { ClassifyImageLike, DescribeImageLike, DetectImageObjectsLike, Detection } from '@salkit/stacks';
 
@@ -103,6 +104,10 @@ async function* timed<T>(source: Source<T> | Promise<Source<T>>, rec: ModelTime)
   rec.ms += performance.now() - t0;
   try {
     for (;;) {
+      // Give the event loop a turn between model calls: TF.js's wasm backend answers through
+      // promises that are already resolved, so a long run would otherwise never let a SIGINT
+      // handler (Ctrl-C) or a timer in until it ends.
+      await setImmediate();
       t0 = performance.now();
       const step = await it.next();
       rec.ms += performance.now() - t0;

@@ -130,6 +130,21 @@ export async function loadModelFromDisk(pathArg: string, cwd: string): Promise<D
   };
 }
 
+/** Checks early (before anything slow) that the --model and --labels files exist. */
+export async function checkModelFiles(model: string, labels: string | undefined, cwd: string): Promise<void> {
+  try {
+    await stat(resolve(cwd, model));
+  } catch {
+    throw new CliError(`--model: cannot read ${model}: no such file or folder`);
+  }
+  if (labels === undefined) return;
+  try {
+    await stat(resolve(cwd, labels));
+  } catch {
+    throw new CliError(`--labels: cannot read ${labels}: no such file`);
+  }
+}
+
 /** Labels from a file: a JSON array of strings, or one label per line (blank lines skipped). */
 export async function readLabels(pathArg: string, cwd: string): Promise<string[]> {
   const path = resolve(cwd, pathArg);

@@ -1,0 +1,100 @@
+/**
+ * The built command (`node dist/bin.js`, built here if dist is missing or stale): exit codes,
+ * files, plain progress lines on a pipe, and Ctrl-C.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { version } from '../src/version.js';
+import { builtBin, type Fixtures, fixtures, listDir, readJson, readPng, tempDir } from './helpers.js';
+
+let bin: string;
+let fx: Fixtures;
+let cwd: string;
+
+beforeAll(async () => {
+  bin = builtBin();
+  fx = await fixtures();
+  cwd = await tempDir();
+});
+
+interface Spawned {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+function salkit(args: string[], onStderr?: (text: string, kill: () => void) => void): Promise<Spawned> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      onStderr?.(stderr, () => child.kill('SIGINT'));
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+describe('the salkit binary', () => {
+  it('prints its version', async () => {
+    const r = await salkit(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${version()}\n`);
+  });
+
+  it('explains an image, with plain progress lines when stderr is not a terminal', async () => {
+    const r = await salkit(['explain', fx.face, '--crop', 'none', '--n', '12', '--s', '3', '-k', '1', '--out', 'run']);
+    expect(r.stderr).not.toMatch(/error/i);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^explain \(RISEGrid\): 0\/12$/m);
+    expect(r.stderr).toMatch(/^explain \(RISEGrid\): 12\/12 \(100%\), \d+s$/m);
+    expect(r.stderr).not.toContain('\r');
+    const summary = readJson(join(cwd, 'run', 'summary.json'));
+    expect(listDir(join(cwd, 'run'))).toEqual([
+      `01-${summary.results[0].label}.png`,
+      'config.json',
+      'grid.png',
+      'summary.json',
+    ]);
+    expect(readPng(join(cwd, 'run', 'grid.png')).shape[2]).toBe(3);
+    // From the bin, total time runs from the process start, so it includes loading the modules.
+    expect(summary.timings.phases.startup).toBeGreaterThan(0);
+    expect(summary.timings.totalMs).toBeGreaterThan(summary.timings.inferenceMs);
+  });
+
+  it('exits 2 on a bad option and writes nothing', async () => {
+    const r = await salkit(['explain', fx.face, '--top-k', 'many', '--out', 'bad']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'salkit explain: --top-k: expected a positive integer, got "many"\n(see \'salkit explain --help\')\n',
+    );
+    expect(existsSync(join(cwd, 'bad'))).toBe(false);
+  });
+
+  it('stops on Ctrl-C (SIGINT) with exit code 130 and no output', async () => {
+    let sent = false;
+    const r = await salkit(
+      ['explain', fx.face, '--crop', 'none', '--n', '5000', '--batch-size', '8', '--out', 'sigint'],
+      (text, kill) => {
+        if (!sent && /explain \(RISEGrid\): 0\/5000/.test(text)) {
+          sent = true;
+          kill();
+        }
+      },
+    );
+    expect(sent).toBe(true);
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain('salkit explain: interrupted; nothing was written');
+    expect(r.stderr).not.toContain('5000/5000');
+    expect(existsSync(join(cwd, 'sigint'))).toBe(false);
+    expect(listDir(cwd).filter((n) => n.startsWith('.'))).toEqual([]);
+  });
+});
