@@ -12,7 +12,9 @@ export function weightRegionsByScalar(scalars: NdArray, masks: NdArray, invMasks
   const [N, C] = scalars.shape as [number, number];
   const [, H, W] = masks.shape as [number, number, number];
   const f32 = outputIsFloat32(scalars, masks);
-  const acc = new RegionWeightAccumulator(C, H * W, invMasks ? 1 : 0, invMasks ? -1 : 1);
+  const acc = new RegionWeightAccumulator(C, H * W, invMasks ? 1 : 0, invMasks ? -1 : 1, false, {
+    coverage: normalize,
+  });
   acc.add(denseFloat64(scalars), 0, toContiguous(masks).data, 0, N);
   const out = f32 ? new Float32Array(C * H * W) : new Float64Array(C * H * W);
   return array(acc.finish(normalize, out), [C, H, W]);

@@ -47,7 +47,8 @@ export class RegionSaliencyAccumulator implements SaliencyAccumulator {
       this.maskDType = md;
       this.f32 = this.scoring.float32Output(md);
       const { maps, alpha, beta } = this.scoring;
-      this.acc = new RegionWeightAccumulator(maps, H * W, alpha, beta, this.scoring.float32Weights(md, this.f32));
+      const round = this.scoring.float32Weights(md, this.f32);
+      this.acc = new RegionWeightAccumulator(maps, H * W, alpha, beta, round, { coverage: this.scoring.normalize });
     } else if (md !== this.maskDType) {
       throw new Error(`${fn}: masks: every batch must have the same dtype; got ${md} after ${this.maskDType}`);
     }

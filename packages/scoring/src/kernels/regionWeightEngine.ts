@@ -1,0 +1,7 @@
+import type { TypedArray } from '@salkit/ndarray';
+
+/** What RegionWeightAccumulator delegates to: the WebAssembly SIMD engine or the plain-JS one. */
+export interface RegionWeightEngine {
+  add(scalars: Float64Array, scalarOffset: number, masks: TypedArray, maskOffset: number, n: number): void;
+  finish(normalize: boolean, out: Float64Array | Float32Array): Float64Array | Float32Array;
+}

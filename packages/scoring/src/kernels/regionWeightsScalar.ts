@@ -1,0 +1,113 @@
+import type { TypedArray } from '@salkit/ndarray';
+import type { RegionWeightEngine } from './regionWeightEngine.js';
+
+/**
+ * Plain-JS engine of RegionWeightAccumulator (used when WebAssembly SIMD is unavailable):
+ * streaming accumulator of `out[c,p] = sum_n s[n,c] * w[n,p]` and `cov[p] = sum_n w[n,p]`, where
+ * the region weight is affine in the mask value, `w = alpha + beta * m` (1 - m for inverted
+ * masks, m - p1 for RISE). Masks arrive in batches; memory is O(C*H*W), never O(N*H*W).
+ */
+export class ScalarRegionWeights implements RegionWeightEngine {
+  readonly channels: number;
+  readonly pixels: number;
+  private readonly acc: Float64Array;
+  private readonly cov: Float64Array;
+  private readonly wb: Float64Array;
+  private readonly lut = new Float64Array(256);
+
+  constructor(
+    channels: number,
+    pixels: number,
+    private readonly alpha: number,
+    private readonly beta: number,
+    /** numpy forms `alpha + beta*m` in float32 when the masks are float32. */
+    private readonly roundF32Weights = false,
+  ) {
+    this.channels = channels;
+    this.pixels = pixels;
+    this.acc = new Float64Array(channels * pixels);
+    this.cov = new Float64Array(pixels);
+    this.wb = new Float64Array(BLOCK);
+    for (let v = 0; v < 256; v++) this.lut[v] = alpha + beta * v;
+  }
+
+  /**
+   * Adds `n` masks (dense row-major data, `n * pixels` values from `maskOffset`) weighted by
+   * the rows of `scalars` (dense [n, channels] float64 from `scalarOffset`).
+   */
+  add(scalars: Float64Array, scalarOffset: number, masks: TypedArray, maskOffset: number, n: number): void {
+    const { channels: C, pixels: P, acc, cov } = this;
+    if (masks instanceof Uint8Array) {
+      this.addUint8(scalars, scalarOffset, masks, maskOffset, n);
+    } else {
+      const { alpha, beta, wb } = this;
+      const f32 = this.roundF32Weights;
+      for (let p0 = 0; p0 < P; p0 += BLOCK) {
+        const nb = Math.min(BLOCK, P - p0);
+        for (let k = 0; k < n; k++) {
+          const mo = maskOffset + k * P + p0;
+          for (let j = 0; j < nb; j++) {
+            const w = f32
+              ? Math.fround(alpha + beta * (masks[mo + j] as number))
+              : alpha + beta * (masks[mo + j] as number);
+            wb[j] = w;
+            cov[p0 + j] += w;
+          }
+          const so = scalarOffset + k * C;
+          for (let c = 0; c < C; c++) {
+            const sc = scalars[so + c] as number;
+            if (sc === 0) continue;
+            const base = c * P + p0;
+            for (let j = 0; j < nb; j++) acc[base + j] += sc * (wb[j] as number);
+          }
+        }
+      }
+    }
+  }
+
+  /** 0/1 (bool) and uint8 masks: table lookup, and pixels whose weight is 0 are skipped. */
+  private addUint8(
+    scalars: Float64Array,
+    scalarOffset: number,
+    masks: Uint8Array,
+    maskOffset: number,
+    n: number,
+  ): void {
+    const { channels: C, pixels: P, acc, cov, lut } = this;
+    for (let p0 = 0; p0 < P; p0 += BLOCK) {
+      const p1 = Math.min(P, p0 + BLOCK);
+      for (let k = 0; k < n; k++) {
+        const mo = maskOffset + k * P;
+        const so = scalarOffset + k * C;
+        for (let p = p0; p < p1; p++) {
+          const w = lut[masks[mo + p] as number] as number;
+          if (w === 0) continue;
+          cov[p] += w;
+          for (let c = 0, q = p; c < C; c++, q += P) acc[q] += (scalars[so + c] as number) * w;
+        }
+      }
+    }
+  }
+
+  /**
+   * The weighted maps [C, pixels]; with `normalize`, each pixel divided by its coverage (a zero
+   * coverage counts as 1, as in xaitk). Writes into `out` (Float32Array stores numpy's float32 result).
+   */
+  finish(normalize: boolean, out: Float64Array | Float32Array): Float64Array | Float32Array {
+    const { channels: C, pixels: P, acc, cov } = this;
+    for (let c = 0; c < C; c++) {
+      const base = c * P;
+      for (let p = 0; p < P; p++) {
+        const v = acc[base + p] as number;
+        if (normalize) {
+          const d = cov[p] as number;
+          out[base + p] = d === 0 ? v : v / d;
+        } else out[base + p] = v;
+      }
+    }
+    return out;
+  }
+}
+
+/** Pixels per block: the C accumulator rows of a block stay in cache while masks stream by. */
+const BLOCK = 2048;

@@ -1,0 +1,251 @@
+/**
+ * A tiny WebAssembly binary encoder: just enough to emit the SIMD kernels of this package at run
+ * time (so each kernel is unrolled for the caller's number of maps). One module = one imported
+ * memory (`env.memory`) plus exported functions over i32 / f64 values.
+ */
+
+export const I32 = 0x7f;
+export const F64 = 0x7c;
+export const V128 = 0x7b;
+export type ValType = typeof I32 | typeof F64 | typeof V128;
+
+/** SIMD opcodes used here (after the 0xfd prefix). */
+export const Simd = {
+  load: 0x00,
+  load8x8u: 0x02,
+  load64Splat: 0x0a,
+  store: 0x0b,
+  shuffle: 0x0d,
+  f32x4Splat: 0x13,
+  f64x2Splat: 0x14,
+  i8x16Splat: 0x0f,
+  anyTrue: 0x53,
+  and: 0x4e,
+  or: 0x50,
+  i8x16Shl: 0x6b,
+  i16x8ExtendLowU: 0x89,
+  i16x8ExtendHighU: 0x8a,
+  i32x4ExtendLowU: 0xa9,
+  i32x4ExtendHighU: 0xaa,
+  f32x4DemoteF64x2Zero: 0x5e,
+  f64x2PromoteLowF32x4: 0x5f,
+  f32x4Add: 0xe4,
+  f32x4Mul: 0xe6,
+  f64x2Add: 0xf0,
+  f64x2Mul: 0xf2,
+  f64x2ConvertLowI32x4U: 0xff,
+} as const;
+
+function uleb(out: number[], v: number): void {
+  let x = v >>> 0;
+  do {
+    let b = x & 0x7f;
+    x >>>= 7;
+    if (x !== 0) b |= 0x80;
+    out.push(b);
+  } while (x !== 0);
+}
+
+function sleb(out: number[], v: number): void {
+  let x = v | 0;
+  for (;;) {
+    const b = x & 0x7f;
+    x >>= 7;
+    if ((x === 0 && (b & 0x40) === 0) || (x === -1 && (b & 0x40) !== 0)) {
+      out.push(b);
+      return;
+    }
+    out.push(b | 0x80);
+  }
+}
+
+/** Body of one function: typed helpers append instructions; locals are declared as they are asked for. */
+export class FunctionBuilder {
+  readonly code: number[] = [];
+  private readonly extra: ValType[] = [];
+
+  constructor(
+    readonly name: string,
+    readonly params: readonly ValType[],
+    readonly results: readonly ValType[] = [],
+  ) {}
+
+  /** A new local of `type`; returns its index. */
+  local(type: ValType): number {
+    this.extra.push(type);
+    return this.params.length + this.extra.length - 1;
+  }
+
+  get(i: number): this {
+    this.code.push(0x20);
+    uleb(this.code, i);
+    return this;
+  }
+  set(i: number): this {
+    this.code.push(0x21);
+    uleb(this.code, i);
+    return this;
+  }
+  tee(i: number): this {
+    this.code.push(0x22);
+    uleb(this.code, i);
+    return this;
+  }
+  i32(v: number): this {
+    this.code.push(0x41);
+    sleb(this.code, v);
+    return this;
+  }
+  /** Plain (non-SIMD) opcode(s). */
+  op(...bytes: number[]): this {
+    this.code.push(...bytes);
+    return this;
+  }
+  /** `block` / `loop` with no result; close with `end()`. */
+  block(): this {
+    return this.op(0x02, 0x40);
+  }
+  loop(): this {
+    return this.op(0x03, 0x40);
+  }
+  if(): this {
+    return this.op(0x04, 0x40);
+  }
+  else(): this {
+    return this.op(0x05);
+  }
+  end(): this {
+    return this.op(0x0b);
+  }
+  br(depth: number): this {
+    this.code.push(0x0c);
+    uleb(this.code, depth);
+    return this;
+  }
+  brIf(depth: number): this {
+    this.code.push(0x0d);
+    uleb(this.code, depth);
+    return this;
+  }
+  /** A SIMD instruction, with a memory argument `[align, offset]` for loads and stores. */
+  simd(opcode: number, memarg?: readonly [number, number]): this {
+    this.code.push(0xfd);
+    uleb(this.code, opcode);
+    if (memarg) {
+      uleb(this.code, memarg[0]);
+      uleb(this.code, memarg[1]);
+    }
+    return this;
+  }
+  /** v128.load at address-on-stack + offset. */
+  vload(offset = 0): this {
+    return this.simd(Simd.load, [0, offset]);
+  }
+  /** v128.store (stack: address, value) at address + offset. */
+  vstore(offset = 0): this {
+    return this.simd(Simd.store, [0, offset]);
+  }
+  /** i8x16.shuffle with 16 lane indices. */
+  shuffle(lanes: readonly number[]): this {
+    this.simd(Simd.shuffle);
+    this.code.push(...lanes);
+    return this;
+  }
+  i32Add(): this {
+    return this.op(0x6a);
+  }
+  i32Sub(): this {
+    return this.op(0x6b);
+  }
+  i32Mul(): this {
+    return this.op(0x6c);
+  }
+  i32LtU(): this {
+    return this.op(0x49);
+  }
+  i32Eqz(): this {
+    return this.op(0x45);
+  }
+  /** i32.load8_u at address-on-stack + offset. */
+  i32Load8U(offset = 0): this {
+    this.code.push(0x2d, 0);
+    uleb(this.code, offset);
+    return this;
+  }
+  /** local[i] += delta (i32). */
+  addTo(i: number, delta: number): this {
+    return this.get(i).i32(delta).i32Add().set(i);
+  }
+
+  /** Encoded body: local declarations then code. */
+  encode(): number[] {
+    const out: number[] = [];
+    const groups: [number, ValType][] = [];
+    for (const t of this.extra) {
+      const last = groups[groups.length - 1];
+      if (last && last[1] === t) last[0]++;
+      else groups.push([1, t]);
+    }
+    uleb(out, groups.length);
+    for (const [n, t] of groups) {
+      uleb(out, n);
+      out.push(t);
+    }
+    out.push(...this.code, 0x0b);
+    return out;
+  }
+}
+
+function section(out: number[], id: number, body: number[]): void {
+  out.push(id);
+  uleb(out, body.length);
+  out.push(...body);
+}
+
+/** An ASCII name (all names here are ASCII identifiers). */
+function name(out: number[], s: string): void {
+  uleb(out, s.length);
+  for (let i = 0; i < s.length; i++) out.push(s.charCodeAt(i) & 0x7f);
+}
+
+/** A module importing `env.memory` (at least `minPages`) and exporting the given functions. */
+export function assembleModule(fns: readonly FunctionBuilder[], minPages = 1): Uint8Array<ArrayBuffer> {
+  const out: number[] = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+  const types: number[] = [];
+  uleb(types, fns.length);
+  for (const f of fns) {
+    types.push(0x60);
+    uleb(types, f.params.length);
+    types.push(...f.params);
+    uleb(types, f.results.length);
+    types.push(...f.results);
+  }
+  section(out, 1, types);
+  const imports: number[] = [1];
+  name(imports, 'env');
+  name(imports, 'memory');
+  imports.push(0x02, 0x00);
+  uleb(imports, minPages);
+  section(out, 2, imports);
+  const funcs: number[] = [];
+  uleb(funcs, fns.length);
+  for (let i = 0; i < fns.length; i++) uleb(funcs, i);
+  section(out, 3, funcs);
+  const exports: number[] = [];
+  uleb(exports, fns.length);
+  fns.forEach((f, i) => {
+    name(exports, f.name);
+    exports.push(0x00);
+    uleb(exports, i);
+  });
+  section(out, 7, exports);
+  const code: number[] = [];
+  uleb(code, fns.length);
+  for (const f of fns) {
+    const body = f.encode();
+    uleb(code, body.length);
+    code.push(...body);
+  }
+  section(out, 10, code);
+  return new Uint8Array(out);
+}

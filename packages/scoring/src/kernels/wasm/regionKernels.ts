@@ -1,0 +1,509 @@
+import { assembleModule, F64, FunctionBuilder, I32, Simd, V128 } from './assembler.js';
+
+/** Byte pattern moving the high 8 bytes of a vector to its low half. */
+const HIGH_TO_LOW = [8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15];
+
+/** How a kernel module is specialised. */
+export interface KernelShape {
+  /** Maps (classes) C. */
+  maps: number;
+  /** Table row length in f64: C maps + 1 coverage column, rounded up to even. */
+  tableWidth: number;
+  /** Table chunks (8 masks each) fused per pass over the pixels. */
+  fuse: number;
+  /** Pixels between consecutive staged mask rows and weight rows (a multiple of 16). */
+  pitch: number;
+}
+
+/** Phase-1 arithmetic: `alpha + beta*m` in float64, the same rounded to float32, or computed in float32. */
+export const WEIGHTS_F64 = 0;
+export const WEIGHTS_F64_ROUNDED = 1;
+export const WEIGHTS_F32 = 2;
+
+/**
+ * The exported functions. Addresses are byte offsets into the imported memory; pixel counts are
+ * multiples of 16; staged mask rows and weight rows are `pitch` pixels apart.
+ *
+ * - `weightsU8|weightsF32|weightsF64(stage, w, cov, rows, pb, alpha, beta, mode, withCov)`: for
+ *   `rows` staged mask rows, `W = alpha + beta*m` (see the WEIGHTS_* modes) written to W as
+ *   float64 and, with `withCov`, added to `cov` row after row;
+ * - `mac(w, s, acc, rows, pb, accPitch)`: `acc[c][p] += s[n][c] * W[n][p]`, n in order; acc rows
+ *   are `accPitch` bytes apart; registers hold a block of maps x pixels across all rows;
+ * - `fusedF32(stage, s, acc, cov, rows, pb, accPitch, alpha, beta, mode, withCov)`: for C <= 2
+ *   maps, phases 1 and 2 in one pass over staged float32 rows (no weight scratch), same arithmetic
+ *   and order; for more maps it is an empty function;
+ * - `check01(ptr, len) -> i32`: 1 when all `len` bytes (a multiple of 16) are 0 or 1;
+ * - `tableApply(stage, pat, tables, accT, chunks, pb)`: 0/1 masks, 8 staged rows a chunk: per pixel
+ *   the 8 bits of a chunk index a table row of `tableWidth` precomputed sums, added to `accT[p][...]`.
+ */
+export function buildRegionKernels(shape: KernelShape): Uint8Array<ArrayBuffer> {
+  return assembleModule([
+    weights('weightsU8', 1, shape.pitch),
+    weights('weightsF32', 4, shape.pitch),
+    weights('weightsF64', 8, shape.pitch),
+    mac(shape.maps, shape.pitch),
+    fusedF32(shape.maps, shape.pitch),
+    check01(),
+    tableApply(shape.tableWidth, shape.fuse, shape.pitch),
+  ]);
+}
+
+/** Phase 1: staged mask rows of `bytes`-sized elements -> float64 weights, plus coverage. */
+function weights(name: string, bytes: 1 | 4 | 8, pitch: number): FunctionBuilder {
+  const f = new FunctionBuilder(name, [I32, I32, I32, I32, I32, F64, F64, I32, I32]);
+  const [stage, w, cov, rows, pb, alpha, beta, mode, withCov] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const va = f.local(V128);
+  const vb = f.local(V128);
+  const va32 = f.local(V128);
+  const vb32 = f.local(V128);
+  const m = f.local(V128);
+  const x = f.local(V128);
+  const q = f.local(I32);
+  const src = f.local(I32);
+  const dst = f.local(I32);
+  const n = f.local(I32);
+  const wl = Array.from({ length: 4 }, () => f.local(V128));
+  const cl = Array.from({ length: 4 }, () => f.local(V128));
+  f.get(alpha).simd(Simd.f64x2Splat).set(va);
+  f.get(beta).simd(Simd.f64x2Splat).set(vb);
+  f.get(alpha).op(0xb6).simd(Simd.f32x4Splat).set(va32); // f32.demote_f64
+  f.get(beta).op(0xb6).simd(Simd.f32x4Splat).set(vb32);
+  const step = bytes === 1 ? 8 : bytes === 4 ? 4 : 2; // pixels per step
+  const nv = step / 2; // float64 vectors per step
+  const emit = (md: number, withC: boolean) => {
+    f.i32(0).set(q);
+    f.block().loop();
+    f.get(q).get(pb).i32LtU().i32Eqz().brIf(1);
+    if (withC)
+      for (let j = 0; j < nv; j++)
+        f.get(cov)
+          .get(q)
+          .i32(8)
+          .i32Mul()
+          .i32Add()
+          .vload(16 * j)
+          .set(cl[j] as number);
+    f.get(stage).get(q).i32(bytes).i32Mul().i32Add().set(src);
+    f.get(w).get(q).i32(8).i32Mul().i32Add().set(dst);
+    f.get(rows).set(n);
+    f.block().loop();
+    f.get(n).i32Eqz().brIf(1);
+    if (bytes === 1) {
+      f.get(src).simd(Simd.load8x8u, [0, 0]).set(m); // 8 x u16
+      f.get(m).simd(Simd.i32x4ExtendLowU).set(x); // pixels 0..3
+      f.get(m).simd(Simd.i32x4ExtendHighU).set(m); // pixels 4..7
+      const halves = [
+        () => f.get(x),
+        () => f.get(x).get(x).shuffle(HIGH_TO_LOW),
+        () => f.get(m),
+        () => f.get(m).get(m).shuffle(HIGH_TO_LOW),
+      ];
+      halves.forEach((h, j) => {
+        f.get(va).get(vb);
+        h();
+        f.simd(Simd.f64x2ConvertLowI32x4U).simd(Simd.f64x2Mul).simd(Simd.f64x2Add);
+        if (md === WEIGHTS_F64_ROUNDED) f.simd(Simd.f32x4DemoteF64x2Zero).simd(Simd.f64x2PromoteLowF32x4);
+        f.set(wl[j] as number);
+      });
+    } else if (bytes === 4) {
+      if (md === WEIGHTS_F32) {
+        f.get(va32).get(vb32).get(src).vload().simd(Simd.f32x4Mul).simd(Simd.f32x4Add).set(m);
+        f.get(m)
+          .simd(Simd.f64x2PromoteLowF32x4)
+          .set(wl[0] as number);
+        f.get(m)
+          .get(m)
+          .shuffle(HIGH_TO_LOW)
+          .simd(Simd.f64x2PromoteLowF32x4)
+          .set(wl[1] as number);
+      } else {
+        f.get(src).vload().set(m);
+        for (let j = 0; j < 2; j++) {
+          f.get(va).get(vb).get(m);
+          if (j === 1) f.get(m).shuffle(HIGH_TO_LOW);
+          f.simd(Simd.f64x2PromoteLowF32x4).simd(Simd.f64x2Mul).simd(Simd.f64x2Add);
+          if (md === WEIGHTS_F64_ROUNDED) f.simd(Simd.f32x4DemoteF64x2Zero).simd(Simd.f64x2PromoteLowF32x4);
+          f.set(wl[j] as number);
+        }
+      }
+    } else {
+      f.get(va).get(vb).get(src).vload().simd(Simd.f64x2Mul).simd(Simd.f64x2Add);
+      if (md === WEIGHTS_F64_ROUNDED) f.simd(Simd.f32x4DemoteF64x2Zero).simd(Simd.f64x2PromoteLowF32x4);
+      f.set(wl[0] as number);
+    }
+    for (let j = 0; j < nv; j++) {
+      f.get(dst)
+        .get(wl[j] as number)
+        .vstore(16 * j);
+      if (withC)
+        f.get(cl[j] as number)
+          .get(wl[j] as number)
+          .simd(Simd.f64x2Add)
+          .set(cl[j] as number);
+    }
+    f.addTo(src, pitch * bytes)
+      .addTo(dst, pitch * 8)
+      .addTo(n, -1);
+    f.br(0).end().end();
+    if (withC)
+      for (let j = 0; j < nv; j++)
+        f.get(cov)
+          .get(q)
+          .i32(8)
+          .i32Mul()
+          .i32Add()
+          .get(cl[j] as number)
+          .vstore(16 * j);
+    f.addTo(q, step);
+    f.br(0).end().end();
+  };
+  const modes = bytes === 4 ? [WEIGHTS_F64, WEIGHTS_F64_ROUNDED, WEIGHTS_F32] : [WEIGHTS_F64, WEIGHTS_F64_ROUNDED];
+  for (const withC of [true, false]) {
+    f.get(withCov).i32Eqz();
+    if (withC) f.i32Eqz();
+    f.if();
+    for (const md of modes) {
+      f.get(mode).i32(md).op(0x46).if(); // i32.eq
+      emit(md, withC);
+      f.op(0x0f).end(); // return
+    }
+    f.end();
+  }
+  return f;
+}
+
+/** Phase 2, unrolled for C maps: register blocks of G maps x V pixel pairs, the rows streamed through. */
+function mac(C: number, pitch: number): FunctionBuilder {
+  const f = new FunctionBuilder('mac', [I32, I32, I32, I32, I32, I32]);
+  const [w, s, acc, rows, pb, accPitch] = [0, 1, 2, 3, 4, 5];
+  const groups: [number, number][] = [];
+  const nGroups = Math.ceil(C / 5);
+  for (let g = 0, c0 = 0; g < nGroups; g++) {
+    const size = Math.ceil((C - c0) / (nGroups - g));
+    groups.push([c0, size]);
+    c0 += size;
+  }
+  const p = f.local(I32);
+  const wn = f.local(I32);
+  const sn = f.local(I32);
+  const n = f.local(I32);
+  const end = f.local(I32);
+  const bases = Array.from({ length: 5 }, () => f.local(I32));
+  const regs = Array.from({ length: 16 }, () => f.local(V128));
+  const wv = Array.from({ length: 8 }, () => f.local(V128));
+  const sv = f.local(V128);
+  f.get(pb).i32(8).i32Mul().set(end);
+  for (const [c0, G] of groups) {
+    const V = G >= 5 ? 2 : G >= 3 ? 4 : 8; // pixel pairs per block; G*V <= 16 accumulators
+    f.i32(0).set(p);
+    f.block().loop();
+    f.get(p).get(end).i32LtU().i32Eqz().brIf(1);
+    for (let g = 0; g < G; g++) {
+      f.get(acc)
+        .get(accPitch)
+        .i32(c0 + g)
+        .i32Mul()
+        .i32Add()
+        .get(p)
+        .i32Add()
+        .set(bases[g] as number);
+      for (let v = 0; v < V; v++)
+        f.get(bases[g] as number)
+          .vload(16 * v)
+          .set(regs[g * V + v] as number);
+    }
+    f.get(w).get(p).i32Add().set(wn);
+    f.get(s)
+      .i32(c0 * 8)
+      .i32Add()
+      .set(sn);
+    f.get(rows).set(n);
+    f.block().loop();
+    f.get(n).i32Eqz().brIf(1);
+    for (let v = 0; v < V; v++)
+      f.get(wn)
+        .vload(16 * v)
+        .set(wv[v] as number);
+    for (let g = 0; g < G; g++) {
+      f.get(sn)
+        .simd(Simd.load64Splat, [0, g * 8])
+        .set(sv);
+      for (let v = 0; v < V; v++) {
+        const r = regs[g * V + v] as number;
+        f.get(r)
+          .get(wv[v] as number)
+          .get(sv)
+          .simd(Simd.f64x2Mul)
+          .simd(Simd.f64x2Add)
+          .set(r);
+      }
+    }
+    f.addTo(wn, pitch * 8)
+      .addTo(sn, C * 8)
+      .addTo(n, -1);
+    f.br(0).end().end();
+    for (let g = 0; g < G; g++)
+      for (let v = 0; v < V; v++)
+        f.get(bases[g] as number)
+          .get(regs[g * V + v] as number)
+          .vstore(16 * v);
+    f.addTo(p, V * 16);
+    f.br(0).end().end();
+  }
+  return f;
+}
+
+/** Maps up to which `fusedF32` is generated (its registers: C*V accumulators, V weights, V coverage). */
+export const FUSED_MAX_MAPS = 2;
+
+function fusedF32(C: number, pitch: number): FunctionBuilder {
+  const f = new FunctionBuilder('fusedF32', [I32, I32, I32, I32, I32, I32, I32, F64, F64, I32, I32]);
+  if (C > FUSED_MAX_MAPS) return f;
+  const [stage, s, acc, cov, rows, pb, accPitch, alpha, beta, mode, withCov] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const V = C === 1 ? 4 : 2; // pixel pairs per block
+  const va = f.local(V128);
+  const vb = f.local(V128);
+  const va32 = f.local(V128);
+  const vb32 = f.local(V128);
+  const m = f.local(V128);
+  const sv = f.local(V128);
+  const q = f.local(I32);
+  const src = f.local(I32);
+  const sn = f.local(I32);
+  const n = f.local(I32);
+  const regs = Array.from({ length: C * V }, () => f.local(V128));
+  const wl = Array.from({ length: V }, () => f.local(V128));
+  const cl = Array.from({ length: V }, () => f.local(V128));
+  f.get(alpha).simd(Simd.f64x2Splat).set(va);
+  f.get(beta).simd(Simd.f64x2Splat).set(vb);
+  f.get(alpha).op(0xb6).simd(Simd.f32x4Splat).set(va32);
+  f.get(beta).op(0xb6).simd(Simd.f32x4Splat).set(vb32);
+  const emit = (md: number, withC: boolean) => {
+    f.i32(0).set(q);
+    f.block().loop();
+    f.get(q).get(pb).i32LtU().i32Eqz().brIf(1);
+    for (let g = 0; g < C; g++)
+      for (let v = 0; v < V; v++)
+        f.get(acc)
+          .get(accPitch)
+          .i32(g)
+          .i32Mul()
+          .i32Add()
+          .get(q)
+          .i32(8)
+          .i32Mul()
+          .i32Add()
+          .vload(16 * v)
+          .set(regs[g * V + v] as number);
+    if (withC)
+      for (let v = 0; v < V; v++)
+        f.get(cov)
+          .get(q)
+          .i32(8)
+          .i32Mul()
+          .i32Add()
+          .vload(16 * v)
+          .set(cl[v] as number);
+    f.get(stage).get(q).i32(4).i32Mul().i32Add().set(src);
+    f.get(s).set(sn);
+    f.get(rows).set(n);
+    f.block().loop();
+    f.get(n).i32Eqz().brIf(1);
+    for (let h = 0; h < V / 2; h++) {
+      if (md === WEIGHTS_F32) {
+        f.get(va32)
+          .get(vb32)
+          .get(src)
+          .vload(16 * h)
+          .simd(Simd.f32x4Mul)
+          .simd(Simd.f32x4Add)
+          .set(m);
+        f.get(m)
+          .simd(Simd.f64x2PromoteLowF32x4)
+          .set(wl[2 * h] as number);
+        f.get(m)
+          .get(m)
+          .shuffle(HIGH_TO_LOW)
+          .simd(Simd.f64x2PromoteLowF32x4)
+          .set(wl[2 * h + 1] as number);
+      } else {
+        f.get(src)
+          .vload(16 * h)
+          .set(m);
+        for (let j = 0; j < 2; j++) {
+          f.get(va).get(vb).get(m);
+          if (j === 1) f.get(m).shuffle(HIGH_TO_LOW);
+          f.simd(Simd.f64x2PromoteLowF32x4).simd(Simd.f64x2Mul).simd(Simd.f64x2Add);
+          if (md === WEIGHTS_F64_ROUNDED) f.simd(Simd.f32x4DemoteF64x2Zero).simd(Simd.f64x2PromoteLowF32x4);
+          f.set(wl[2 * h + j] as number);
+        }
+      }
+    }
+    for (let g = 0; g < C; g++) {
+      f.get(sn)
+        .simd(Simd.load64Splat, [0, g * 8])
+        .set(sv);
+      for (let v = 0; v < V; v++) {
+        const r = regs[g * V + v] as number;
+        f.get(r)
+          .get(wl[v] as number)
+          .get(sv)
+          .simd(Simd.f64x2Mul)
+          .simd(Simd.f64x2Add)
+          .set(r);
+      }
+    }
+    if (withC)
+      for (let v = 0; v < V; v++)
+        f.get(cl[v] as number)
+          .get(wl[v] as number)
+          .simd(Simd.f64x2Add)
+          .set(cl[v] as number);
+    f.addTo(src, pitch * 4)
+      .addTo(sn, C * 8)
+      .addTo(n, -1);
+    f.br(0).end().end();
+    for (let g = 0; g < C; g++)
+      for (let v = 0; v < V; v++)
+        f.get(acc)
+          .get(accPitch)
+          .i32(g)
+          .i32Mul()
+          .i32Add()
+          .get(q)
+          .i32(8)
+          .i32Mul()
+          .i32Add()
+          .get(regs[g * V + v] as number)
+          .vstore(16 * v);
+    if (withC)
+      for (let v = 0; v < V; v++)
+        f.get(cov)
+          .get(q)
+          .i32(8)
+          .i32Mul()
+          .i32Add()
+          .get(cl[v] as number)
+          .vstore(16 * v);
+    f.addTo(q, 2 * V);
+    f.br(0).end().end();
+  };
+  for (const withC of [true, false]) {
+    f.get(withCov).i32Eqz();
+    if (withC) f.i32Eqz();
+    f.if();
+    for (const md of [WEIGHTS_F64, WEIGHTS_F64_ROUNDED, WEIGHTS_F32]) {
+      f.get(mode).i32(md).op(0x46).if();
+      emit(md, withC);
+      f.op(0x0f).end();
+    }
+    f.end();
+  }
+  return f;
+}
+
+function check01(): FunctionBuilder {
+  const f = new FunctionBuilder('check01', [I32, I32], [I32]);
+  const [ptr, len] = [0, 1];
+  const acc = f.local(V128);
+  const end = f.local(I32);
+  f.get(ptr).get(len).i32Add().set(end);
+  f.block().loop();
+  f.get(ptr).get(end).i32LtU().i32Eqz().brIf(1);
+  f.get(acc).get(ptr).vload().simd(Simd.or).set(acc);
+  f.addTo(ptr, 16);
+  f.br(0).end().end();
+  // any bit other than bit 0 set -> not 0/1
+  f.get(acc).i32(0xfe).simd(Simd.i8x16Splat).simd(Simd.and).simd(Simd.anyTrue).i32Eqz();
+  return f;
+}
+
+/** 0/1 masks: per pixel, `fuse` chunk bytes (8 mask bits each) index tables added to accT[p][0..T). */
+function tableApply(T: number, fuse: number, pitch: number): FunctionBuilder {
+  const f = new FunctionBuilder('tableApply', [I32, I32, I32, I32, I32, I32]);
+  const [stage, pat, tables, accT, chunks, pb] = [0, 1, 2, 3, 4, 5];
+  const k = f.local(I32);
+  const q = f.local(I32);
+  const bits = f.local(V128);
+  const src = f.local(I32);
+  const a = f.local(I32);
+  const pp = f.local(I32);
+  const tab = f.local(I32);
+  const rowPtrs = Array.from({ length: fuse }, () => f.local(I32));
+  const tableBytes = 256 * T * 8;
+  const emitPass = (U: number) => {
+    // bit j of pat[kk*pitch + q] = mask row 8*(k+kk) + j at pixel q
+    for (let kk = 0; kk < U; kk++) {
+      f.get(stage)
+        .get(k)
+        .i32(kk)
+        .i32Add()
+        .i32(8 * pitch)
+        .i32Mul()
+        .i32Add()
+        .set(src);
+      f.get(pat)
+        .i32(kk * pitch)
+        .i32Add()
+        .set(pp);
+      f.i32(0).set(q);
+      f.block().loop();
+      f.get(q).get(pb).i32LtU().i32Eqz().brIf(1);
+      f.get(src).vload().set(bits);
+      for (let j = 1; j < 8; j++) {
+        f.get(bits)
+          .get(src)
+          .vload(j * pitch)
+          .i32(j)
+          .simd(Simd.i8x16Shl)
+          .simd(Simd.or)
+          .set(bits);
+      }
+      f.get(pp).get(bits).vstore();
+      f.addTo(q, 16).addTo(src, 16).addTo(pp, 16);
+      f.br(0).end().end();
+    }
+    f.i32(0).set(q);
+    f.get(accT).set(a);
+    f.get(pat).set(pp);
+    f.block().loop();
+    f.get(q).get(pb).i32LtU().i32Eqz().brIf(1);
+    for (let kk = 0; kk < U; kk++) {
+      // row of chunk k+kk: tab + kk*tableBytes + pattern*T*8 (kk*tableBytes goes in the load offsets)
+      f.get(pp)
+        .i32Load8U(kk * pitch)
+        .i32(T * 8)
+        .i32Mul()
+        .get(tab)
+        .i32Add()
+        .set(rowPtrs[kk] as number);
+    }
+    for (let j = 0; j < T / 2; j++) {
+      f.get(a);
+      f.get(a).vload(16 * j);
+      f.get(rowPtrs[0] as number).vload(16 * j);
+      for (let kk = 1; kk < U; kk++)
+        f.get(rowPtrs[kk] as number)
+          .vload(kk * tableBytes + 16 * j)
+          .simd(Simd.f64x2Add);
+      f.simd(Simd.f64x2Add).vstore(16 * j);
+    }
+    f.addTo(a, T * 8)
+      .addTo(q, 1)
+      .addTo(pp, 1);
+    f.br(0).end().end();
+    f.addTo(k, U).addTo(tab, U * tableBytes);
+  };
+  f.get(tables).set(tab);
+  f.i32(0).set(k);
+  // fused passes while at least `fuse` chunks remain, then single chunks
+  f.block().loop();
+  f.get(chunks).get(k).i32Sub().i32(fuse).op(0x48).brIf(1); // i32.lt_s: chunks - k < fuse
+  emitPass(fuse);
+  f.br(0).end().end();
+  f.block().loop();
+  f.get(k).get(chunks).i32LtU().i32Eqz().brIf(1);
+  emitPass(1);
+  f.br(0).end().end();
+  return f;
+}

@@ -1,0 +1,367 @@
+import type { TypedArray } from '@salkit/ndarray';
+import type { RegionWeightEngine } from '../regionWeightEngine.js';
+import {
+  buildRegionKernels,
+  FUSED_MAX_MAPS,
+  type KernelShape,
+  WEIGHTS_F32,
+  WEIGHTS_F64,
+  WEIGHTS_F64_ROUNDED,
+} from './regionKernels.js';
+import { type WasmMemory, type WasmModule, wasmApi } from './webassembly.js';
+
+/** Pixels per block: a block's accumulators (maps x PB float64) stay in cache while all masks stream by. */
+const PB = 2048;
+/** Mask rows per phase-1/phase-2 step of the float kernel (weight scratch: ROWS x PB float64). */
+const ROWS = 16;
+/** Mask rows per staging step of the 0/1 table kernel (8 table chunks). */
+const TABLE_ROWS = 64;
+/** Table chunks fused per pass over the pixels. */
+const FUSE = 2;
+/** Masks per sub-batch: bounds the scalars and tables held in wasm memory. */
+const SUB = 256;
+/** Above this much wasm memory the plain-JS engine is used instead. */
+const MAX_BYTES = 2 ** 31;
+
+interface Kernels {
+  weightsU8: (...a: number[]) => void;
+  weightsF32: (...a: number[]) => void;
+  weightsF64: (...a: number[]) => void;
+  mac: (...a: number[]) => void;
+  fusedF32: (...a: number[]) => void;
+  check01: (ptr: number, len: number) => number;
+  tableApply: (...a: number[]) => void;
+}
+
+let simd: boolean | undefined;
+/** True when this platform validates WebAssembly SIMD (v128) code. */
+export function wasmSimdAvailable(): boolean {
+  if (simd === undefined) {
+    try {
+      simd = wasmApi()?.validate(buildRegionKernels({ maps: 1, tableWidth: 2, fuse: FUSE, pitch: PB })) === true;
+    } catch {
+      simd = false;
+    }
+  }
+  return simd === true;
+}
+
+const modules = new Map<string, WasmModule>();
+function kernelModule(shape: KernelShape): WasmModule {
+  const key = `${shape.maps}/${shape.tableWidth}/${shape.fuse}/${shape.pitch}`;
+  let m = modules.get(key);
+  if (!m) {
+    m = new (wasmApi() as NonNullable<ReturnType<typeof wasmApi>>).Module(buildRegionKernels(shape));
+    modules.set(key, m);
+  }
+  return m;
+}
+
+const align16 = (n: number) => Math.ceil(n / 16) * 16;
+
+/**
+ * The WebAssembly SIMD engine of RegionWeightAccumulator. Everything is float64, as in the JS
+ * engine:
+ * - float (and non-0/1 integer) masks: phase 1 turns a block of mask rows into weights
+ *   `alpha + beta*m` (and coverage), phase 2 adds `s[n][c] * w` into accumulators that stay in
+ *   registers across the rows; the products and their order of summation are the JS engine's.
+ * - 0/1 uint8 masks: 8 masks at a time, each pixel's 8 bits index a table of the 256 possible sums
+ *   `sum_k s[n_k][c] * w(bit_k)` (and the coverage), so each pixel costs one table row per 8 masks
+ *   instead of 8 * C multiply-adds. Same products; the sums are grouped by 8 before being added.
+ * Masks are copied block by block into wasm memory; memory is O(C*H*W) plus fixed scratch.
+ */
+export class WasmRegionWeights implements RegionWeightEngine {
+  private readonly k: Kernels;
+  private readonly memory: WasmMemory;
+  private u8!: Uint8Array;
+  private f32!: Float32Array;
+  private f64!: Float64Array;
+  private readonly T: number;
+  private readonly pPad: number;
+  private readonly wOff: number;
+  private readonly stageOff: number;
+  private readonly patOff: number;
+  private readonly sOff: number;
+  private readonly tablesOff: number;
+  private readonly covOff: number;
+  private readonly accOff: number;
+  /** accT[p][T] of the table kernel, allocated on first use (0 = none yet). */
+  private accTOff = 0;
+  private readonly end: number;
+
+  /** An engine, or null when WebAssembly SIMD is missing or the maps would not fit in wasm memory. */
+  static create(
+    C: number,
+    P: number,
+    alpha: number,
+    beta: number,
+    round: boolean,
+    coverage: boolean,
+  ): WasmRegionWeights | null {
+    if (C < 1 || P < 1 || !wasmSimdAvailable()) return null;
+    const T = (C + 2) & ~1;
+    const pPad = align16(P);
+    const bytes = pPad * 8 * (C + 1 + T) + SUB * (C + 32 * T) * 8 + ROWS * PB * 16 + TABLE_ROWS * PB + FUSE * PB;
+    if (bytes > MAX_BYTES) return null;
+    return new WasmRegionWeights(C, P, alpha, beta, round, coverage, T, pPad);
+  }
+
+  private constructor(
+    private readonly C: number,
+    private readonly P: number,
+    private readonly alpha: number,
+    private readonly beta: number,
+    private readonly round: boolean,
+    private readonly coverage: boolean,
+    T: number,
+    pPad: number,
+  ) {
+    this.T = T;
+    this.pPad = pPad;
+    let o = 0;
+    const take = (bytes: number) => {
+      const at = o;
+      o = align16(o + bytes);
+      return at;
+    };
+    this.wOff = take(ROWS * PB * 8);
+    this.stageOff = take(Math.max(ROWS * PB * 8, TABLE_ROWS * PB));
+    this.patOff = take(FUSE * PB);
+    this.sOff = take(SUB * C * 8);
+    this.tablesOff = take((SUB / 8) * 256 * T * 8);
+    this.covOff = take(pPad * 8);
+    this.accOff = take(C * pPad * 8);
+    this.end = o;
+    const api = wasmApi() as NonNullable<ReturnType<typeof wasmApi>>;
+    this.memory = new api.Memory({ initial: Math.ceil(o / 65536) });
+    const inst = new api.Instance(kernelModule({ maps: C, tableWidth: T, fuse: FUSE, pitch: PB }), {
+      env: { memory: this.memory },
+    });
+    this.k = inst.exports as unknown as Kernels;
+    this.views();
+  }
+
+  private views(): void {
+    const buf = this.memory.buffer;
+    this.u8 = new Uint8Array(buf);
+    this.f32 = new Float32Array(buf);
+    this.f64 = new Float64Array(buf);
+  }
+
+  private ensureAccT(): number {
+    if (this.accTOff === 0) {
+      const need = this.end + this.pPad * this.T * 8;
+      const have = this.memory.buffer.byteLength;
+      if (need > have) this.memory.grow(Math.ceil((need - have) / 65536));
+      this.views();
+      this.accTOff = this.end;
+    }
+    return this.accTOff;
+  }
+
+  add(scalars: Float64Array, scalarOffset: number, masks: TypedArray, maskOffset: number, n: number): void {
+    const { C, P } = this;
+    let m: TypedArray = masks;
+    const raw: unknown = masks;
+    if (raw instanceof Uint8ClampedArray) m = new Uint8Array(raw.buffer, raw.byteOffset, raw.length);
+    for (let i0 = 0; i0 < n; i0 += SUB) {
+      const b = Math.min(SUB, n - i0);
+      this.f64.set(scalars.subarray(scalarOffset + i0 * C, scalarOffset + (i0 + b) * C), this.sOff / 8);
+      const mo = maskOffset + i0 * P;
+      if (m instanceof Uint8Array) this.addU8(m, mo, b);
+      else this.addFloat(m, mo, 0, b);
+    }
+  }
+
+  /** Rows [r0, r1) of the sub-batch (masks from `mo`) through the float kernel. */
+  private addFloat(m: TypedArray, mo: number, r0: number, r1: number): void {
+    const { P } = this;
+    const fused = m instanceof Float32Array && this.C <= FUSED_MAX_MAPS;
+    for (let p0 = 0; p0 < P; p0 += PB) {
+      const pbA = Math.min(PB, P - p0);
+      const pbK = align16(pbA);
+      for (let r = r0; r < r1; r += ROWS) {
+        const rows = Math.min(ROWS, r1 - r);
+        if (fused) this.stageFused(m as Float32Array, mo + r * P + p0, r, rows, p0, pbA, pbK);
+        else {
+          this.stageFloat(m, mo + r * P + p0, rows, pbA, pbK, this.covOff + p0 * 8);
+          this.phase2(r, rows, p0, pbK);
+        }
+      }
+    }
+  }
+
+  /**
+   * Copies `rows` mask rows (pbA values each, P apart, from `src`) to the stage with pitch pbK and
+   * runs phase 1 (weights into W, coverage into `cov`).
+   */
+  private stageFloat(m: TypedArray, src: number, rows: number, pbA: number, pbK: number, cov: number): void {
+    const { P, stageOff } = this;
+    const kind = m instanceof Float32Array ? 4 : m instanceof Uint8Array ? 1 : 8;
+    const view = kind === 4 ? this.f32 : kind === 1 ? this.u8 : this.f64;
+    const at = stageOff / kind;
+    for (let r = 0; r < rows; r++) {
+      const s = src + r * P;
+      // other integer types convert to float64 in TypedArray.set
+      view.set(m.subarray(s, s + pbA) as never, at + r * PB);
+      if (pbA < PB) view.fill(0, at + r * PB + pbA, at + (r + 1) * PB);
+    }
+    const fn = kind === 4 ? this.k.weightsF32 : kind === 1 ? this.k.weightsU8 : this.k.weightsF64;
+    fn(stageOff, this.wOff, cov, rows, pbK, this.alpha, this.beta, this.weightMode(kind), this.coverage ? 1 : 0);
+  }
+
+  /** Few maps, float32 masks: stage the rows and run phases 1 and 2 as one pass (fusedF32). */
+  private stageFused(
+    m: Float32Array,
+    src: number,
+    r: number,
+    rows: number,
+    p0: number,
+    pbA: number,
+    pbK: number,
+  ): void {
+    const { P, f32, stageOff } = this;
+    const at = stageOff / 4;
+    for (let i = 0; i < rows; i++) {
+      const s = src + i * P;
+      f32.set(m.subarray(s, s + pbA), at + i * PB);
+      if (pbA < PB) f32.fill(0, at + i * PB + pbA, at + (i + 1) * PB);
+    }
+    this.k.fusedF32(
+      stageOff,
+      this.sOff + r * this.C * 8,
+      this.accOff + p0 * 8,
+      this.covOff + p0 * 8,
+      rows,
+      pbK,
+      this.pPad * 8,
+      this.alpha,
+      this.beta,
+      this.weightMode(4),
+      this.coverage ? 1 : 0,
+    );
+  }
+
+  /**
+   * How phase 1 forms the weights: uint8 weights are never rounded (small integers, as the JS
+   * engine's table); rounded float32 weights are computed in float32 when that is the same number
+   * (alpha a float32 and beta = +-1 make alpha + beta*m exact in float64, so rounding it once to
+   * float32 equals float32 arithmetic).
+   */
+  private weightMode(kind: 1 | 4 | 8): number {
+    if (!this.round || kind === 1) return WEIGHTS_F64;
+    if (kind === 4 && Math.fround(this.alpha) === this.alpha && Math.abs(this.beta) === 1) return WEIGHTS_F32;
+    return WEIGHTS_F64_ROUNDED;
+  }
+
+  private phase2(r: number, rows: number, p0: number, pbK: number): void {
+    this.k.mac(this.wOff, this.sOff + r * this.C * 8, this.accOff + p0 * 8, rows, pbK, this.pPad * 8);
+  }
+
+  /** A sub-batch of uint8 masks: whole chunks of 8 through the table kernel where they are 0/1. */
+  private addU8(m: Uint8Array, mo: number, b: number): void {
+    const { P, T } = this;
+    const chunks = b >> 3;
+    if (chunks > 0) this.buildTables(chunks);
+    const accT = chunks > 0 ? this.ensureAccT() : 0;
+    const tableBytes = 256 * T * 8;
+    for (let p0 = 0; p0 < P; p0 += PB) {
+      const pbA = Math.min(PB, P - p0);
+      const pbK = align16(pbA);
+      const cov = this.covOff + p0 * 8;
+      for (let r = 0; r < chunks * 8; r += TABLE_ROWS) {
+        const rows = Math.min(TABLE_ROWS, chunks * 8 - r);
+        const { u8, stageOff } = this;
+        for (let i = 0; i < rows; i++) {
+          const s = mo + (r + i) * P + p0;
+          u8.set(m.subarray(s, s + pbA), stageOff + i * PB);
+          if (pbA < PB) u8.fill(0, stageOff + i * PB + pbA, stageOff + (i + 1) * PB);
+        }
+        if (this.k.check01(stageOff, rows * PB) === 1) {
+          this.k.tableApply(
+            stageOff,
+            this.patOff,
+            this.tablesOff + (r >> 3) * tableBytes,
+            accT + p0 * T * 8,
+            rows >> 3,
+            pbK,
+          );
+        } else {
+          // not 0/1: the float kernel on the staged rows, ROWS at a time
+          for (let i = 0; i < rows; i += ROWS) {
+            const k = Math.min(ROWS, rows - i);
+            const withCov = this.coverage ? 1 : 0;
+            this.k.weightsU8(stageOff + i * PB, this.wOff, cov, k, pbK, this.alpha, this.beta, WEIGHTS_F64, withCov);
+            this.phase2(r + i, k, p0, pbK);
+          }
+        }
+      }
+    }
+    if (chunks * 8 < b) {
+      // the last b % 8 masks
+      const r0 = chunks * 8;
+      for (let p0 = 0; p0 < P; p0 += PB) {
+        const pbA = Math.min(PB, P - p0);
+        const pbK = align16(pbA);
+        this.stageFloat(m, mo + r0 * P + p0, b - r0, pbA, pbK, this.covOff + p0 * 8);
+        this.phase2(r0, b - r0, p0, pbK);
+      }
+    }
+  }
+
+  /**
+   * Tables of `chunks` chunks of 8 scalar rows (in wasm memory at sOff): entry [pat][c] is
+   * `sum_k s[k][c] * (bit k of pat ? w1 : w0)` summed in k order, column C the coverage
+   * `sum_k w(bit_k)`, later columns 0.
+   */
+  private buildTables(chunks: number): void {
+    const { C, T, f64 } = this;
+    const w0 = this.alpha;
+    const w1 = this.alpha + this.beta;
+    const s0 = this.sOff / 8;
+    for (let ch = 0; ch < chunks; ch++) {
+      const tb = this.tablesOff / 8 + ch * 256 * T;
+      f64.fill(0, tb, tb + T);
+      for (let k = 0, size = 1; k < 8; k++, size *= 2) {
+        const so = s0 + (ch * 8 + k) * C;
+        for (let pat = 0; pat < size; pat++) {
+          const lo = tb + pat * T;
+          const hi = tb + (pat + size) * T;
+          for (let c = 0; c < C; c++) {
+            const sc = f64[so + c] as number;
+            const t = f64[lo + c] as number;
+            f64[hi + c] = t + sc * w1;
+            f64[lo + c] = t + sc * w0;
+          }
+          const t = f64[lo + C] as number;
+          f64[hi + C] = t + w1;
+          f64[lo + C] = t + w0;
+          for (let c = C + 1; c < T; c++) f64[hi + c] = 0;
+        }
+      }
+    }
+  }
+
+  finish(normalize: boolean, out: Float64Array | Float32Array): Float64Array | Float32Array {
+    if (normalize && !this.coverage) throw new Error('RegionWeightAccumulator.finish: coverage was not accumulated');
+    const { C, P, T, f64, pPad } = this;
+    const acc = this.accOff / 8;
+    const cov = this.covOff / 8;
+    const accT = this.accTOff / 8;
+    const useT = this.accTOff !== 0;
+    for (let c = 0; c < C; c++) {
+      const base = c * P;
+      const ab = acc + c * pPad;
+      for (let p = 0; p < P; p++) {
+        let v = f64[ab + p] as number;
+        if (useT) v += f64[accT + p * T + c] as number;
+        if (normalize) {
+          let d = f64[cov + p] as number;
+          if (useT) d += f64[accT + p * T + C] as number;
+          out[base + p] = d === 0 ? v : v / d;
+        } else out[base + p] = v;
+      }
+    }
+    return out;
+  }
+}
