@@ -1,10 +1,10 @@
-import { cdist } from '@salkit/distance';
 import { array, assertShape, dtypeOfData, type NdArray, toContiguous } from '@salkit/ndarray';
 import { registerPlugin } from '@salkit/plugin';
 import { z } from 'zod';
 import { GenerateDetectorProposalSaliency } from '../interfaces/GenerateDetectorProposalSaliency.js';
 import type { SaliencyAccumulator } from '../interfaces/SaliencyAccumulator.js';
 import { assertAllFinite } from '../kernels/assertAllFinite.js';
+import { classNorms, classSimilarities } from '../kernels/classCosine.js';
 import { iouBox } from '../kernels/iou.js';
 import { maskKeepsFloat32, RegionSaliencyAccumulator } from '../kernels/regionSaliencyAccumulator.js';
 
@@ -71,9 +71,7 @@ export class DRISEScoring extends GenerateDetectorProposalSaliency {
     }
     assertAllFinite(`${fn}: refDets`, refDets);
     const ref = toContiguous(refDets);
-    const refClasses = array(new Float64Array(nD * (nK - 5)), [nD, nK - 5]);
-    for (let d = 0; d < nD; d++)
-      for (let k = 5; k < nK; k++) refClasses.data[d * (nK - 5) + k - 5] = ref.data[d * nK + k] as number;
+    const refNorms = classNorms(ref.data, nD, nK);
     const refF32 = dtypeOfData(refDets.data) === 'float32';
     let detsF32 = refF32;
     return new RegionSaliencyAccumulator(
@@ -91,18 +89,15 @@ export class DRISEScoring extends GenerateDetectorProposalSaliency {
           assertAllFinite(`${fn}: perturbedDets`, outputs);
           detsF32 = refF32 && dtypeOfData(outputs.data) === 'float32';
           const pert = toContiguous(outputs).data;
-          const classes = new Float64Array(b * nP * (nK - 5));
-          for (let r = 0; r < b * nP; r++) {
-            for (let k = 5; k < nK; k++) classes[r * (nK - 5) + k - 5] = pert[r * nK + k] as number;
-          }
-          const dist = cdist(array(classes, [b * nP, nK - 5]), refClasses, 'cosine').data; // [b*P, D]
+          // 1 - cosine distance of the class scores (cdist 'cosine' without copying the columns out), [b*P, D]
+          const sims = classSimilarities(pert, b * nP, ref.data, refNorms, nD, nK);
           const s = new Float64Array(b * nD);
           for (let n = 0; n < b; n++) {
             for (let d = 0; d < nD; d++) {
               let best = Number.NEGATIVE_INFINITY;
               for (let p = 0; p < nP; p++) {
                 const row = n * nP + p;
-                const sim = 1 - (dist[row * nD + d] as number);
+                const sim = sims[row * nD + d] as number;
                 const v = iouBox(pert, row * nK, ref.data, d * nK) * sim * (pert[row * nK + 4] as number);
                 // NaN (cosine of an all-zero class vector) is skipped: it is no match, and maps never hold NaN.
                 if (v > best) best = v;

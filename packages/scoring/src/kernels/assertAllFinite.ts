@@ -4,6 +4,23 @@ import type { NdArray } from '@salkit/ndarray';
 export function assertAllFinite(label: string, a: NdArray): void {
   const { data, shape, stride, offset } = a;
   const n = a.size;
+  // C-contiguous views (the usual case): one flat pass; `v - v` is NaN exactly for NaN and +-Infinity
+  let contiguous = true;
+  for (let d = shape.length - 1, expected = 1; d >= 0; d--) {
+    if ((shape[d] as number) > 1 && stride[d] !== expected) contiguous = false;
+    expected *= shape[d] as number;
+  }
+  if (contiguous) {
+    let bad = -1;
+    for (let i = 0; i < n; i++) {
+      const v = data[offset + i] as number;
+      if (v - v !== 0) {
+        bad = i;
+        break;
+      }
+    }
+    if (bad < 0) return;
+  }
   const idx = new Array<number>(shape.length).fill(0);
   for (let i = 0; i < n; i++) {
     let p = offset;
