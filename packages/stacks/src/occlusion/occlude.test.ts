@@ -1,7 +1,14 @@
-import { array, loadNpy } from '@salkit/ndarray';
+import { array, defaultRng, loadNpy, type NdArray, type TypedArray } from '@salkit/ndarray';
 import { assertAllClose, casesFor, readParityFile } from '@salkit/testkit';
 import { describe, expect, it } from 'vitest';
-import { occludeImageBatch, occludeImageStreaming } from './occlude.js';
+import {
+  type Fill,
+  occludeGeneral,
+  occludeImageBatch,
+  occludeImageStreaming,
+  occludeInto,
+  planOcclusion,
+} from './occlude.js';
 
 const load = (name: unknown) => loadNpy(readParityFile(name as string));
 
@@ -52,4 +59,70 @@ describe('occlusion', () => {
     );
     expect(() => [...occludeImageStreaming(image, [array(new Uint8Array(3), [1, 3])])]).toThrow(/masks\[0\]/);
   });
+});
+
+describe('occludeInto fast paths', () => {
+  const H = 13;
+  const W = 17;
+  const rnd = (seed: number, n: number) => defaultRng(seed).random([n]).data;
+  const images: [string, NdArray][] = [
+    [
+      'u8 rgb',
+      array(
+        Uint8Array.from(rnd(1, H * W * 3), (v) => Math.floor(v * 256)),
+        [H, W, 3],
+      ),
+    ],
+    [
+      'u8 gray',
+      array(
+        Uint8Array.from(rnd(2, H * W), (v) => Math.floor(v * 256)),
+        [H, W],
+      ),
+    ],
+    [
+      'i32 rgb',
+      array(
+        Int32Array.from(rnd(3, H * W * 3), (v) => Math.floor((v - 0.3) * 2 ** 31)),
+        [H, W, 3],
+      ),
+    ],
+    [
+      'u8 clamped',
+      array(
+        new Uint8ClampedArray(Uint8Array.from(rnd(4, H * W * 2), (v) => Math.floor(v * 256))) as unknown as Uint8Array,
+        [H, W, 2],
+      ),
+    ],
+  ];
+  const masksOf = (kind: string, n: number): TypedArray => {
+    const u = rnd(5 + n, n * H * W);
+    if (kind === '0/1') return Uint8Array.from(u, (v, i) => (i % 40 < 25 ? 1 : v < 0.5 ? 1 : 0));
+    if (kind === 'u8 any') return Uint8Array.from(u, (v, i) => (i === 77 ? 2 : v < 0.5 ? 1 : 0));
+    return Float32Array.from(u, (v, i) => (i % 9 === 0 ? 1 : i % 11 === 0 ? 0 : v));
+  };
+  for (const [label, image] of images) {
+    const C = image.shape[2] ?? 1;
+    const fills: Fill[] = [null, 95.5, Array.from({ length: C }, (_, c) => 10 * c + 3), image.step(1, -1, 1)];
+    for (const kind of ['0/1', 'u8 any', 'f32']) {
+      it(`${label}, ${kind} masks: same values as the general loop for every fill and arithmetic`, () => {
+        const masks = masksOf(kind, 3);
+        for (const fill of fills) {
+          if (fill !== null && typeof fill === 'object' && 'shape' in fill && fill.shape.length !== image.shape.length)
+            continue;
+          for (const arithmetic of ['batch', 'streaming'] as const) {
+            const plan = planOcclusion('t', image, fill, arithmetic);
+            const size = H * W * C;
+            const fast = plan.newImageData(3 * size);
+            const slow = plan.newImageData(3 * size);
+            for (let i = 0; i < 3; i++) {
+              occludeInto(plan, masks, i * H * W, kind === 'f32', fast, i * size);
+              occludeGeneral(plan, masks, i * H * W, kind === 'f32', slow, i * size);
+            }
+            expect([...fast]).toEqual([...slow]);
+          }
+        }
+      });
+    }
+  }
 });

@@ -96,6 +96,10 @@ export function planOcclusion(fn: string, image: NdArray, fill: Fill, arithmetic
 /**
  * Occludes the image with one mask (values `masks[maskOffset .. + H*W]`) into `out` at `outOffset`.
  * `maskIsF32` says the mask values are float32 (numpy then computes the products in float32).
+ *
+ * Integer images take specialised branch-free loops with the same arithmetic: 0/1 uint8 masks
+ * and float32 masks over 8/16-bit images; anything else, or a uint8 mask that turns out not to be
+ * 0/1, goes through the general loop.
  */
 export function occludeInto(
   plan: OcclusionPlan,
@@ -105,10 +109,44 @@ export function occludeInto(
   out: TypedArray,
   outOffset: number,
 ): void {
-  const { height, width, channels: C, image, fill, fillPerPixel, integerOutput, arithmetic } = plan;
+  if (plan.integerOutput) {
+    if (masks instanceof Uint8Array && occlude01(plan, masks, maskOffset, out, outOffset)) return;
+    if (maskIsF32 && SMALL_INTEGERS.has(plan.image.constructor)) {
+      occludeF32(plan, masks, maskOffset, out, outOffset);
+      return;
+    }
+  }
+  occludeGeneral(plan, masks, maskOffset, maskIsF32, out, outOffset);
+}
+
+/** Image types whose values are exact float32 numbers (|x| < 2^24). */
+const SMALL_INTEGERS: ReadonlySet<unknown> = new Set([
+  Uint8Array,
+  Uint8ClampedArray,
+  Int8Array,
+  Uint16Array,
+  Int16Array,
+]);
+
+/** Whether the fill term is computed in float32 (numpy's promotion rules; see OcclusionArithmetic). */
+function fillIsF32(plan: OcclusionPlan, maskIsF32: boolean): boolean {
+  const { channels: C, fill, fillPerPixel, arithmetic } = plan;
+  return maskIsF32 && !(arithmetic === 'streaming' && (fillPerPixel || (fill !== null && C > 1)));
+}
+
+/** The general loop: any dtypes, any fill, per pixel and channel (exported for tests of the fast paths). */
+export function occludeGeneral(
+  plan: OcclusionPlan,
+  masks: TypedArray,
+  maskOffset: number,
+  maskIsF32: boolean,
+  out: TypedArray,
+  outOffset: number,
+): void {
+  const { height, width, channels: C, image, fill, fillPerPixel, integerOutput } = plan;
   const P = height * width;
   // Per-channel fill lists and fill images are float64 in streaming mode, as numpy promotes them.
-  const fillF32 = maskIsF32 && !(arithmetic === 'streaming' && (fillPerPixel || (fill !== null && C > 1)));
+  const fillF32 = fillIsF32(plan, maskIsF32);
   for (let p = 0; p < P; p++) {
     const m = masks[maskOffset + p] as number;
     const io = p * C;
@@ -131,6 +169,129 @@ export function occludeInto(
       }
       // numpy's float -> integer cast truncates toward zero.
       out[oo + c] = integerOutput ? Math.trunc(v) : v;
+    }
+  }
+}
+
+/**
+ * Integer image, uint8 mask: 1 keeps the pixel, 0 writes `trunc(fill)` (0 without a fill; with a
+ * 0/1 integer mask numpy's `m*img + (1-m)*fill` is exactly one of the two), computed without
+ * branches as `m*x + (1-m)*z` (exact in float64 for integers). Returns false (having written part
+ * of `out`) at the first value that is not 0 or 1.
+ */
+function occlude01(
+  plan: OcclusionPlan,
+  masks: Uint8Array,
+  maskOffset: number,
+  out: TypedArray,
+  outOffset: number,
+): boolean {
+  const { height, width, channels: C, image, fill, fillPerPixel } = plan;
+  const P = height * width;
+  if (fillPerPixel) {
+    const f = fill as Float64Array;
+    for (let p = 0; p < P; p++) {
+      const m = masks[maskOffset + p] as number;
+      if (m > 1) return false;
+      const io = p * C;
+      for (let c = 0; c < C; c++)
+        out[outOffset + io + c] = m * (image[io + c] as number) + (1 - m) * Math.trunc(f[io + c] as number);
+    }
+    return true;
+  }
+  const z = new Float64Array(C);
+  if (fill !== null) for (let c = 0; c < C; c++) z[c] = Math.trunc(fill[c] as number);
+  if (C === 3) {
+    const z0 = z[0] as number;
+    const z1 = z[1] as number;
+    const z2 = z[2] as number;
+    for (let p = 0, io = 0; p < P; p++, io += 3) {
+      const m = masks[maskOffset + p] as number;
+      if (m > 1) return false;
+      const k = 1 - m;
+      const o = outOffset + io;
+      out[o] = m * (image[io] as number) + k * z0;
+      out[o + 1] = m * (image[io + 1] as number) + k * z1;
+      out[o + 2] = m * (image[io + 2] as number) + k * z2;
+    }
+    return true;
+  }
+  for (let p = 0; p < P; p++) {
+    const m = masks[maskOffset + p] as number;
+    if (m > 1) return false;
+    const io = p * C;
+    for (let c = 0; c < C; c++) out[outOffset + io + c] = m * (image[io + c] as number) + (1 - m) * (z[c] as number);
+  }
+  return true;
+}
+
+/**
+ * Integer image with values below 2^24 in magnitude (8/16-bit), float32 mask: the general loop's
+ * arithmetic without its branches (for such x, `fround(1*x) = x` and `fround(0*x) = 0`, so the
+ * m = 1 and m = 0 cases come out of the same formula); the fill mode is decided once. Integer
+ * typed arrays truncate on store exactly like Math.trunc (clamped arrays get it explicitly).
+ */
+function occludeF32(
+  plan: OcclusionPlan,
+  masks: TypedArray,
+  maskOffset: number,
+  out: TypedArray,
+  outOffset: number,
+): void {
+  const { height, width, channels: C, image, fill, fillPerPixel } = plan;
+  const P = height * width;
+  const fround = Math.fround;
+  const clamped = (out as unknown) instanceof Uint8ClampedArray;
+  if (fill === null) {
+    if (C === 3 && !clamped) {
+      for (let p = 0, io = 0; p < P; p++, io += 3) {
+        const m = masks[maskOffset + p] as number;
+        const o = outOffset + io;
+        out[o] = fround(m * (image[io] as number));
+        out[o + 1] = fround(m * (image[io + 1] as number));
+        out[o + 2] = fround(m * (image[io + 2] as number));
+      }
+    } else {
+      for (let p = 0; p < P; p++) {
+        const m = masks[maskOffset + p] as number;
+        const io = p * C;
+        for (let c = 0; c < C; c++) out[outOffset + io + c] = Math.trunc(fround(m * (image[io + c] as number)));
+      }
+    }
+    return;
+  }
+  const fillF32 = fillIsF32(plan, true);
+  const stride = fillPerPixel ? C : 0;
+  const f = fill;
+  if (C === 3 && !fillPerPixel && !clamped) {
+    const f0 = f[0] as number;
+    const f1 = f[1] as number;
+    const f2 = f[2] as number;
+    for (let p = 0, io = 0; p < P; p++, io += 3) {
+      const m = masks[maskOffset + p] as number;
+      const inv = fround(1 - m);
+      const o = outOffset + io;
+      if (fillF32) {
+        out[o] = fround(fround(m * (image[io] as number)) + fround(inv * f0));
+        out[o + 1] = fround(fround(m * (image[io + 1] as number)) + fround(inv * f1));
+        out[o + 2] = fround(fround(m * (image[io + 2] as number)) + fround(inv * f2));
+      } else {
+        out[o] = fround(m * (image[io] as number)) + inv * f0;
+        out[o + 1] = fround(m * (image[io + 1] as number)) + inv * f1;
+        out[o + 2] = fround(m * (image[io + 2] as number)) + inv * f2;
+      }
+    }
+    return;
+  }
+  for (let p = 0; p < P; p++) {
+    const m = masks[maskOffset + p] as number;
+    const io = p * C;
+    const inv = fround(1 - m);
+    const fo = p * stride;
+    for (let c = 0; c < C; c++) {
+      const v = fround(m * (image[io + c] as number));
+      const w = fillF32 ? fround(v + fround(inv * (f[fo + c] as number))) : v + inv * (f[fo + c] as number);
+      out[outOffset + io + c] = Math.trunc(w);
     }
   }
 }
