@@ -176,6 +176,22 @@ describe('resolveSaliencyConfig', () => {
     expect(s2.batchSize).toBe(2);
   });
 
+  it('reads back the config.json a run writes, giving the same config', async () => {
+    for (const inputs of [
+      base({ flags: { n: 30, p1: 0.3, fill: [1, 2, 3] } }),
+      base({ method: 'sliding-radial', imageSize: [50, 40], flags: { sigma: [1, 1], blur: 2 } }),
+      base({ overrides: ['--config.generator.RISEScoring.p1=0', '--config.fill=mean'] }),
+    ]) {
+      const first = await resolveSaliencyConfig(KIND, inputs);
+      await writeFile(join(dir, 'round.json'), JSON.stringify(first.config));
+      const again = await resolveSaliencyConfig(
+        KIND,
+        base({ file: 'round.json', fileData: await readConfigFile('round.json', dir) }),
+      );
+      expect(again.config).toEqual(first.config);
+    }
+  });
+
   it('refuses unreadable or malformed files, naming the file and the key', async () => {
     await expect(readConfigFile('missing.yaml', dir)).rejects.toThrow(
       '--config: cannot read missing.yaml: no such file',

@@ -71,6 +71,10 @@ describe('salkit explain', () => {
     expect(t.inferenceMs).toBeGreaterThan(0);
     expect(t.inferenceMs).toBeLessThanOrEqual(t.totalMs);
     expect(t.outsideInferenceMs).toBeCloseTo(t.totalMs - t.inferenceMs, 0);
+    expect(t.saliency.inferenceMs).toBeGreaterThan(0);
+    expect(t.saliency.inferenceMs).toBeLessThanOrEqual(t.saliency.ms);
+    expect(t.saliency.ms).toBeLessThanOrEqual(t.totalMs);
+    expect(r.stderr).toMatch(/explain: \d+s in all, \d+s \(\d+\.\d%\) in model inference; the saliency run spent/);
     expect(r.stdout).toMatch(/ 1\. happy +0\.\d{3} {2}rise\/01-happy\.png/);
     expect(r.stdout).toMatch(/wrote 7 files to /);
   });

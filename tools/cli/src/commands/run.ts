@@ -20,6 +20,8 @@ export class Run {
   readonly progress: Progress;
   readonly files = new OutputFiles();
   private readonly phases: Record<string, number> = {};
+  /** Wall time of the stack's run and the model inference within it. */
+  private saliency: { ms: number; inferenceMs: number } | undefined;
 
   constructor(
     readonly io: CliIO,
@@ -63,9 +65,12 @@ export class Run {
     const masks = perturber.maskCount(image);
     return this.phase('saliency', async () => {
       const onProgress = this.progress.start(label, masks);
+      const t0 = performance.now();
+      const inference0 = this.meter.totalMs;
       try {
         const maps = await generate({ onProgress, ...(this.io.signal && { signal: this.io.signal }) });
         this.progress.end();
+        this.saliency = { ms: performance.now() - t0, inferenceMs: this.meter.totalMs - inference0 };
         return { maps, masks };
       } catch (e) {
         this.progress.interrupt();
@@ -86,8 +91,18 @@ export class Run {
       outsideInferenceMs: round1(totalMs - inferenceMs),
       outsideInferenceShare: totalMs > 0 ? Math.round(((totalMs - inferenceMs) / totalMs) * 1e4) / 1e4 : 0,
       phases,
+      ...(this.saliency && {
+        saliency: {
+          ms: round1(this.saliency.ms),
+          inferenceMs: round1(this.saliency.inferenceMs),
+          outsideInferenceShare:
+            this.saliency.ms > 0
+              ? Math.round(((this.saliency.ms - this.saliency.inferenceMs) / this.saliency.ms) * 1e4) / 1e4
+              : 0,
+        },
+      }),
       models: this.meter.toJSON(),
-      note: 'wall times in ms; totalMs runs from process start (or main()) to the summary; inference = time inside the model calls, preprocessing included',
+      note: 'wall times in ms; totalMs runs from process start (or main()) to the summary; inference = time inside the model calls (their preprocessing included); saliency = the stack run (masks, occlusion, model calls, scoring)',
     };
   }
 
@@ -106,11 +121,18 @@ export class Run {
     const written = await writeOutputs(outDir, this.files, this.io.signal);
     for (const line of lines) this.io.stdout.write(`${line}\n`);
     this.io.stdout.write(`wrote ${written.length} files to ${outDir}\n`);
-    const t = timings as { totalMs: number; inferenceMs: number; outsideInferenceShare: number };
+    const t = timings as {
+      totalMs: number;
+      inferenceMs: number;
+      outsideInferenceShare: number;
+      saliency?: { outsideInferenceShare: number };
+    };
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
     this.progress.info(
-      `${this.command}: ${formatDuration(t.totalMs)} in all, ${formatDuration(t.inferenceMs)} in model inference (${(
-        (1 - t.outsideInferenceShare) * 100
-      ).toFixed(1)}%)`,
+      `${this.command}: ${formatDuration(t.totalMs)} in all, ${formatDuration(t.inferenceMs)} (${pct(
+        1 - t.outsideInferenceShare,
+      )}) in model inference` +
+        (t.saliency ? `; the saliency run spent ${pct(t.saliency.outsideInferenceShare)} outside the model` : ''),
     );
     return 0;
   }
