@@ -95,6 +95,32 @@ describe('makeResizer', () => {
     }
   });
 
+  it('clips to the input range by default, to given bounds, or not at all', () => {
+    const r = makeResizer([2, 2], [3, 3]);
+    const src = Float64Array.of(0, 4, 8, 2);
+    const auto = new Float64Array(9);
+    r.resizeInto(src, auto);
+    expect(Math.min(...auto)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...auto)).toBeLessThanOrEqual(8);
+    const tight = new Float64Array(9);
+    r.resizeInto(src, tight, { clip: [1, 3] });
+    expect([...tight]).toEqual([...auto].map((v) => Math.min(Math.max(v, 1), 3)));
+    const none = new Float64Array(9);
+    r.resizeInto(src, none, { clip: null });
+    expect([...none]).toEqual([...auto]); // bilinear values never leave the input range here
+    expect(() => r.resizeInto(src, none, { clip: [2, 1] })).toThrow(/options.clip\[1\]: expected a number >= 2/);
+  });
+
+  it('resize() reuses cached tables across calls and shape pairs', () => {
+    const a = ndarray(
+      Float64Array.from({ length: 12 }, (_, i) => Math.sin(i)),
+      [3, 4],
+    );
+    const first = [...resize(a, [7, 5]).data];
+    for (let k = 1; k <= 20; k++) resize(a, [k, k + 1]); // more pairs than the cache holds
+    expect([...resize(a, [7, 5]).data]).toEqual(first);
+  });
+
   it('rejects bad buffers and windows', () => {
     const r = makeResizer([3, 3], [6, 6]);
     expect(() => r.resizeInto(new Float64Array(8), new Float64Array(36))).toThrow(/src: expected 3x3 values/);

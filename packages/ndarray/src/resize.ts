@@ -162,6 +162,7 @@ export function makeResizer(inShape: readonly number[], outShape: readonly numbe
   const segTo = new Int32Array(nSeg);
   const segJ0 = new Int32Array(nSeg);
   const segJ1 = new Int32Array(nSeg);
+  const bounds = new Float64Array(2);
   const inSize = inH * inW;
 
   const resizeInto = (src: ArrayLike<number>, dst: FloatData, options: ResizeIntoOptions = {}): void => {
@@ -185,15 +186,23 @@ export function makeResizer(inShape: readonly number[], outShape: readonly numbe
         `Resizer.resizeInto: dst: expected room for ${h}x${w} values from index ${dstOffset}, got length ${dst.length}`,
       );
     }
-    let lo = Number.NEGATIVE_INFINITY;
-    let hi = Number.POSITIVE_INFINITY;
+    // Clip bounds go through a Float64Array so the kernel always sees doubles: small integer
+    // bounds (0 and 1) arriving as V8 Smis made the clip's result mixed-type and boxed every pixel.
+    bounds[0] = Number.NEGATIVE_INFINITY;
+    bounds[1] = Number.POSITIVE_INFINITY;
     if (options.clip === undefined) {
       const [mn, mx] = minMax(src, srcOffset, inSize);
-      if (mn <= mx) [lo, hi] = [mn, mx]; // an all-NaN image has no bounds
+      if (mn <= mx) {
+        // an all-NaN image has no bounds
+        bounds[0] = mn;
+        bounds[1] = mx;
+      }
     } else if (options.clip !== null) {
-      [lo, hi] = options.clip;
+      const [lo, hi] = options.clip;
       assertFinite('Resizer.resizeInto: options.clip[0]', lo);
       assertFinite('Resizer.resizeInto: options.clip[1]', hi, { min: lo });
+      bounds[0] = lo;
+      bounds[1] = hi;
     }
     // Runs of columns inside the window that share their two taps.
     const seg = cols.segStart;
@@ -229,8 +238,7 @@ export function makeResizer(inShape: readonly number[], outShape: readonly numbe
       segJ1,
       y0,
       h,
-      lo,
-      hi,
+      bounds,
       scratchA,
       scratchB,
     );
@@ -264,11 +272,12 @@ function resizeKernel(
   segJ1: Int32Array,
   y0: number,
   h: number,
-  lo: number,
-  hi: number,
+  bounds: Float64Array,
   a: Float64Array,
   b: Float64Array,
 ): void {
+  const lo = bounds[0] as number;
+  const hi = bounds[1] as number;
   for (let yy = 0; yy < h; yy++) {
     const y = y0 + yy;
     const wy0 = rw0[y] as number;
@@ -299,6 +308,25 @@ function resizeKernel(
       }
     }
   }
+}
+
+const RESIZER_CACHE = new Map<string, Resizer>();
+const RESIZER_CACHE_SIZE = 16;
+
+/** A resizer per shape pair, kept for the last few pairs: repeated resizes reuse tables and warm compiled code. */
+function cachedResizer(inH: number, inW: number, outH: number, outW: number): Resizer {
+  const key = `${inH}x${inW}>${outH}x${outW}`;
+  let r = RESIZER_CACHE.get(key);
+  if (r) {
+    RESIZER_CACHE.delete(key); // move to the back: least recently used goes first
+  } else {
+    r = makeResizer([inH, inW], [outH, outW]);
+    if (RESIZER_CACHE.size >= RESIZER_CACHE_SIZE) {
+      RESIZER_CACHE.delete(RESIZER_CACHE.keys().next().value as string);
+    }
+  }
+  RESIZER_CACHE.set(key, r);
+  return r;
 }
 
 /**
@@ -372,7 +400,7 @@ export function resize(
     }
     bounds = lo <= hi ? [lo, hi] : null;
   }
-  const r = makeResizer([inH, inW], [outH, outW]);
+  const r = cachedResizer(inH, inW, outH, outW);
   if (C === 1) {
     r.resizeInto(data, dst, { clip: bounds });
   } else {
