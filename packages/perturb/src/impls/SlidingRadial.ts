@@ -1,8 +1,9 @@
-import { array, ellipseMask, gaussianFilter, type NdArray } from '@salkit/ndarray';
+import { array, type NdArray } from '@salkit/ndarray';
 import { registerPlugin } from '@salkit/plugin';
 import { z } from 'zod';
 import { checkBatchSize, imageSize, PerturbImage } from '../interfaces/PerturbImage.js';
 import { type EllipseSpans, ellipseSpans, writeHardRows } from '../kernels/ellipseSpans.js';
+import { type SoftRadialPlan, softRadialPlan, writeSoftMasks } from '../kernels/softRadial.js';
 
 const Schema = z.object({
   /** Radii [ry, rx] of the occluding ellipse in pixels. */
@@ -26,16 +27,20 @@ export class SlidingRadial extends PerturbImage {
   }
   static override readonly configSchema = Schema;
   declare readonly options: z.output<typeof Schema>;
-  /** The ellipse's row spans, computed on first use. */
-  private spansCache: EllipseSpans | null = null;
+  /** The ellipse's row spans (for the radii they were computed for). */
+  private spansCache: { key: string; spans: EllipseSpans } | null = null;
+  /** The soft-mask tables of the last image size. */
+  private planCache: { key: string; plan: SoftRadialPlan } | null = null;
 
   constructor(options: SlidingRadialOptions = {}) {
     super(options);
   }
 
   private spans(): EllipseSpans {
-    if (this.spansCache === null) this.spansCache = ellipseSpans(this.options.radius[0], this.options.radius[1]);
-    return this.spansCache;
+    const [ry, rx] = this.options.radius;
+    const key = `${ry},${rx}`;
+    if (this.spansCache?.key !== key) this.spansCache = { key, spans: ellipseSpans(ry, rx) };
+    return this.spansCache.spans;
   }
 
   private centres(refImage: NdArray, fn: string): { H: number; W: number; nx: number; count: number } {
@@ -58,15 +63,34 @@ export class SlidingRadial extends PerturbImage {
   override *perturbBatches(refImage: NdArray, batchSize: number): Generator<NdArray, void, undefined> {
     checkBatchSize('SlidingRadial.perturbBatches', batchSize);
     const { H, W, nx, count } = this.centres(refImage, 'SlidingRadial.perturbBatches');
-    for (let i = 0; i < count; i += batchSize) yield this.masks(H, W, nx, i, Math.min(batchSize, count - i));
+    const plan = this.softPlan(H, W);
+    for (let i = 0; i < count; i += batchSize) yield this.masks(H, W, nx, i, Math.min(batchSize, count - i), plan);
   }
 
-  private masks(H: number, W: number, nx: number, start: number, count: number): NdArray {
+  /**
+   * The shared tables of soft masks for an H x W image, or null for hard masks. The last one is
+   * kept (about 1.5 MB for 224x224 with the default options), so further images of that size
+   * only assemble masks.
+   */
+  private softPlan(H: number, W: number): SoftRadialPlan | null {
+    const { sigma, stride, radius } = this.options;
+    if (sigma === null) return null;
+    const key = `${H},${W},${stride},${sigma},${radius}`;
+    if (this.planCache?.key !== key) this.planCache = { key, plan: softRadialPlan(H, W, stride, sigma, this.spans()) };
+    return this.planCache.plan;
+  }
+
+  private masks(
+    H: number,
+    W: number,
+    nx: number,
+    start: number,
+    count: number,
+    plan: SoftRadialPlan | null = this.softPlan(H, W),
+  ): NdArray {
     const [sh, sw] = this.options.stride;
-    const [ry, rx] = this.options.radius;
-    const sigma = this.options.sigma;
     const P = H * W;
-    if (sigma === null) {
+    if (plan === null) {
       const spans = this.spans();
       const out = new Uint8Array(count * P);
       for (let k = 0; k < count; k++) {
@@ -85,18 +109,7 @@ export class SlidingRadial extends PerturbImage {
       return array(out, [count, H, W]);
     }
     const out = new Float32Array(count * P);
-    const disk = array(new Float32Array(P), [H, W]);
-    for (let k = 0; k < count; k++) {
-      const i = start + k;
-      disk.data.fill(0);
-      ellipseMask(Math.floor(i / nx) * sh, (i % nx) * sw, ry, rx, [H, W], { out: disk });
-      const blurred = gaussianFilter(disk as NdArray<Float32Array>, sigma).data;
-      let max = 0;
-      for (let p = 0; p < P; p++) if ((blurred[p] as number) > max) max = blurred[p] as number;
-      // float32 arithmetic as numpy: mask / mask.max(), then 1 - mask.
-      const o = k * P;
-      for (let p = 0; p < P; p++) out[o + p] = Math.fround(1 - Math.fround((blurred[p] as number) / max));
-    }
+    writeSoftMasks(plan, start, count, out);
     return array(out, [count, H, W]);
   }
 }

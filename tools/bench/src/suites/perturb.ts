@@ -5,7 +5,8 @@ import { type BenchSuite, sink } from '../suite.js';
 /**
  * @salkit/perturb on a 224x224 RGB image, the sizes of issue 5's Python reference timings:
  * RISEGrid n=1000 s=8 (all masks at once and streamed in batches of 32) and SlidingRadial
- * r=50 stride 20 (144 masks), hard and blurred with sigma 10.
+ * r=50 stride 20 (144 masks), hard and blurred with sigma 10 (also from a fresh instance, which
+ * has to build the tables an instance keeps per image size).
  */
 export const perturbSuite: BenchSuite = {
   name: 'perturb',
@@ -24,6 +25,12 @@ export const perturbSuite: BenchSuite = {
       },
       { name: 'SlidingRadial r=50 stride 20 perturb', fn: () => (sink.value = radial.perturb(image)) },
       { name: 'SlidingRadial r=50 stride 20 sigma 10 perturb', fn: () => (sink.value = soft.perturb(image)) },
+      {
+        // The instance keeps the tables of the last image size; a new one per call measures building them too.
+        name: 'SlidingRadial r=50 stride 20 sigma 10 perturb (new instance)',
+        fn: () =>
+          (sink.value = new SlidingRadial({ radius: [50, 50], stride: [20, 20], sigma: [10, 10] }).perturb(image)),
+      },
     ];
   },
 };
