@@ -1,5 +1,5 @@
 import { Bench } from 'tinybench';
-import type { BenchSuite } from './suite.js';
+import type { BenchSuite, BenchTask } from './suite.js';
 import { distanceSuite } from './suites/distance.js';
 import { ndarraySuite } from './suites/ndarray.js';
 import { perturbSuite } from './suites/perturb.js';
@@ -17,10 +17,11 @@ const SUITES: BenchSuite[] = [ndarraySuite, distanceSuite, perturbSuite, scoring
 interface Args {
   filter: string | null;
   time: number;
+  cpu: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { filter: null, time: 1000 };
+  const args: Args = { filter: null, time: 1000, cpu: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === '--time') {
@@ -28,14 +29,25 @@ function parseArgs(argv: string[]): Args {
       if (!Number.isFinite(t) || t <= 0)
         throw new Error(`bench: --time: expected a positive number of ms, got ${argv[i]}`);
       args.time = t;
+    } else if (a === '--cpu') {
+      args.cpu = true;
     } else if (a === '--help' || a === '-h') {
-      console.log('usage: node dist/index.js [--time ms] [filter]   (filter: substring of "suite: task")');
+      console.log(
+        'usage: node dist/index.js [--time ms] [--cpu] [filter]\n' +
+          '  filter: substring of "suite: task"; --cpu: time with process CPU time (steadier on a busy machine)',
+      );
       process.exit(0);
     } else {
       args.filter = a;
     }
   }
   return args;
+}
+
+/** Process CPU time (user + system) in ms: unlike wall time, it ignores time spent waiting for a core. */
+function cpuNow(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
 }
 
 function fmt(ms: number): string {
@@ -61,11 +73,22 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   let failed = 0;
   for (const suite of SUITES) {
-    const tasks = (await suite.tasks()).filter(
-      (t) => args.filter === null || `${suite.name}: ${t.name}`.includes(args.filter),
-    );
+    let all: BenchTask[];
+    try {
+      all = await suite.tasks();
+    } catch (e) {
+      failed++;
+      console.error(`bench: ${suite.name}: setting up the suite failed: ${(e as Error).message ?? e}`);
+      continue;
+    }
+    const tasks = all.filter((t) => args.filter === null || `${suite.name}: ${t.name}`.includes(args.filter));
     if (tasks.length === 0) continue;
-    const bench = new Bench({ name: suite.name, time: suite.time ?? args.time, iterations: suite.iterations ?? 8 });
+    const bench = new Bench({
+      name: suite.name,
+      time: suite.time ?? args.time,
+      iterations: suite.iterations ?? 8,
+      ...(args.cpu ? { now: cpuNow } : {}),
+    });
     for (const t of tasks) bench.add(t.name, t.fn);
     await bench.run();
     for (const task of bench.tasks) {
@@ -89,7 +112,9 @@ async function main(): Promise<void> {
       }
     }
   }
-  console.log(`salkit benchmarks (node ${process.version}, ${process.arch}); ms per op`);
+  console.log(
+    `salkit benchmarks (node ${process.version}, ${process.arch}); ms per op, ${args.cpu ? 'process CPU time' : 'wall clock'}`,
+  );
   console.table(rows);
   if (failed > 0) process.exitCode = 1;
 }
