@@ -16,12 +16,13 @@ import { type ResizeAxisTable, resizeAxisTable } from '@salkit/ndarray';
  * round to [0, 1].
  *
  * Faster, when proven exact for the geometry: interpolate each grid row over the cropped columns
- * once per mask (`h = g0*wx0 + g1*wx1`), then make each output row as `wy0*hA + wy1*hB` (two
- * products and one add per pixel, in long row loops). That float64 sum rounds differently from the
- * resizer's, but a pixel's value only depends on its upsampled (row, column) and its four 0/1 grid
- * values, so checking all 16 patterns at every upsampled position ({@link verifyRowFormula})
- * proves the float32 results identical for every grid and shift. On every geometry tried (e.g.
- * 224x224 with s = 4..16) the check passes; where it would not, the block kernel is used.
+ * once per mask (`h = g0*wx0 + g1*wx1`), take each band's row difference `d = hB - hA`, then make
+ * each output row as `hA + wy1*d` (one product and one add per pixel, in long row loops). That
+ * float64 value rounds differently from the resizer's sum, but a pixel's value only depends on its
+ * upsampled (row, column) and its four 0/1 grid values, so checking all 16 patterns at every
+ * upsampled position ({@link verifyRowFormula}) proves the float32 results identical for every
+ * grid and shift. On every geometry tried (e.g. 224x224 with s = 4..16, all squares up to 80 with
+ * s <= 16) the check passes; where it would not, the block kernel is used.
  */
 export interface RiseLayout {
   readonly H: number;
@@ -42,6 +43,8 @@ export interface RiseLayout {
   rowFormulaExact: boolean | null;
   /** Scratch for the row formula: the s grid rows interpolated over the W cropped columns. */
   readonly rowScratch: Float64Array;
+  /** Scratch for the row formula: the difference of a band's two interpolated rows. */
+  readonly diffScratch: Float64Array;
 }
 
 /** Runs of equal (idx0, idx1) along one axis table: starts (plus the end) and the two taps of each run. */
@@ -79,6 +82,7 @@ export function riseLayout(s: number, H: number, W: number): RiseLayout {
     segJ1: c.i1,
     rowFormulaExact: null,
     rowScratch: new Float64Array(s * W),
+    diffScratch: new Float64Array(W),
   };
 }
 
@@ -102,7 +106,7 @@ export function cachedRiseLayout(s: number, H: number, W: number, verify: boolea
 }
 
 /**
- * Whether `wy0*h(g10..) + wy1*h(..)` with `h = g0*wx0 + g1*wx1` gives, after the float32 store,
+ * Whether `hA + wy1*(hB - hA)` with `h = g0*wx0 + g1*wx1` gives, after the float32 store,
  * exactly the resizer's `((g00*wy0)*wx0 + (g01*wy0)*wx1) + (g10*wy1)*wx0 + (g11*wy1)*wx1` clipped to
  * the grid's range, for every upsampled position and every 0/1 pattern (g00, g01, g10, g11).
  * The clip range is [0, 1] for mixed grids and [1, 1] for all-ones grids (whose pixels all have
@@ -132,7 +136,8 @@ export function verifyRowFormula(rows: ResizeAxisTable, cols: ResizeAxisTable): 
         if (p & 4) exact += q01;
         if (p & 2) exact += q10;
         if (p & 1) exact += q11;
-        const fast = Math.fround(u * (h[p >> 2] as number) + v * (h[p & 3] as number));
+        const hA = h[p >> 2] as number;
+        const fast = Math.fround(hA + v * ((h[p & 3] as number) - hA));
         if (fast !== Math.fround(Math.min(exact, 1))) return false;
         if (p === 15 && fast !== 1) return false;
       }
@@ -172,7 +177,7 @@ function writeByRows(
   out: Float32Array,
   outOffset: number,
 ): void {
-  const { H, W, s, rows, cols, rowScratch: h } = layout;
+  const { H, W, s, rows, cols, bandStart, bandR0, bandR1, rowScratch: h, diffScratch: d } = layout;
   const cx0 = cols.idx0;
   const cx1 = cols.idx1;
   const cw0 = cols.w0;
@@ -186,28 +191,30 @@ function writeByRows(
         (grid[g + (cx1[X] as number)] as number) * (cw1[X] as number);
     }
   }
-  const ry0 = rows.idx0;
-  const ry1 = rows.idx1;
-  const rw0 = rows.w0;
   const rw1 = rows.w1;
-  for (let y = 0, p = outOffset; y < H; y++, p += W) {
-    const Y = y + sy;
-    combineRows(out, p, W, h, (ry0[Y] as number) * W, rw0[Y] as number, (ry1[Y] as number) * W, rw1[Y] as number);
+  const yEnd = sy + H;
+  for (let b = 0; b < bandR0.length; b++) {
+    const ya = Math.max(bandStart[b] as number, sy);
+    const yb = Math.min(bandStart[b + 1] as number, yEnd);
+    if (ya >= yb) continue;
+    const a0 = (bandR0[b] as number) * W;
+    const a1 = (bandR1[b] as number) * W;
+    for (let x = 0; x < W; x++) d[x] = (h[a1 + x] as number) - (h[a0 + x] as number);
+    for (let Y = ya, p = outOffset + (ya - sy) * W; Y < yb; Y++, p += W) lerpRow(out, p, W, h, a0, d, rw1[Y] as number);
   }
 }
 
-/** `out[p + x] = u * h[a + x] + v * h[b + x]` for x < w. */
-function combineRows(
+/** `out[p + x] = h[a + x] + v * d[x]` for x < w. */
+function lerpRow(
   out: Float32Array,
   p: number,
   w: number,
   h: Float64Array,
   a: number,
-  u: number,
-  b: number,
+  d: Float64Array,
   v: number,
 ): void {
-  for (let x = 0; x < w; x++) out[p + x] = u * (h[a + x] as number) + v * (h[b + x] as number);
+  for (let x = 0; x < w; x++) out[p + x] = (h[a + x] as number) + v * (d[x] as number);
 }
 
 /** The exact block path. */
