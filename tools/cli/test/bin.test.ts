@@ -50,8 +50,9 @@ describe('the salkit binary', () => {
     expect(r.stdout).toBe(`${version()}\n`);
   });
 
-  it('explains an image, with plain progress lines when stderr is not a terminal', async () => {
-    const r = await salkit(['explain', fx.face, '--crop', 'none', '--n', '12', '--s', '3', '-k', '1', '--out', 'run']);
+  it('finds the face and explains it, with plain progress lines when stderr is not a terminal', async () => {
+    // A fresh process loading the detector and the classifier together (they once raced for the wasm backend).
+    const r = await salkit(['explain', fx.portrait, '--n', '12', '--s', '3', '-k', '1', '--out', 'run']);
     expect(r.stderr).not.toMatch(/error/i);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^explain \(RISEGrid\): 0\/12$/m);
@@ -68,6 +69,7 @@ describe('the salkit binary', () => {
     // From the bin, total time runs from the process start, so it includes loading the modules.
     expect(summary.timings.phases.startup).toBeGreaterThan(0);
     expect(summary.timings.totalMs).toBeGreaterThan(summary.timings.inferenceMs);
+    expect(summary.input.face.score).toBeGreaterThan(0.5);
   });
 
   it('exits 2 on a bad option and writes nothing', async () => {

@@ -33,18 +33,35 @@ function once<T>(key: string, load: () => Promise<T>): Promise<T> {
 
 const tfjsNode = () => import('@salkit/tfjs/node');
 
+/**
+ * Switches TF.js to the wasm backend once, before any model loads. The loaders do it themselves,
+ * but two of them started together race: tf.setBackend names the backend before its async
+ * initialisation ends, so @salkit/tfjs's initWasmBackend, called a second time meanwhile, returns
+ * at once and that loader creates tensors on an uninitialised backend.
+ */
+export function wasmBackend(): Promise<void> {
+  return once('wasm', async () => (await tfjsNode()).initWasmBackend());
+}
+
 export function faceDetector(): Promise<TfObjectDetector> {
-  return once('detector', async () =>
-    (await tfjsNode()).loadFaceDetector({ minConfidence: PROPOSAL_SCORE, batchSize: 4 }),
-  );
+  return once('detector', async () => {
+    await wasmBackend();
+    return (await tfjsNode()).loadFaceDetector({ minConfidence: PROPOSAL_SCORE, batchSize: 4 });
+  });
 }
 
 export function expressionClassifier(): Promise<TfImageClassifier> {
-  return once('expression', async () => (await tfjsNode()).loadExpressionClassifier({ batchSize: 32 }));
+  return once('expression', async () => {
+    await wasmBackend();
+    return (await tfjsNode()).loadExpressionClassifier({ batchSize: 32 });
+  });
 }
 
 export function faceDescriptor(): Promise<TfImageDescriber> {
-  return once('descriptor', async () => (await tfjsNode()).loadFaceDescriptor({ batchSize: 16 }));
+  return once('descriptor', async () => {
+    await wasmBackend();
+    return (await tfjsNode()).loadFaceDescriptor({ batchSize: 16 });
+  });
 }
 
 /** A detected face: its box `[x1, y1, x2, y2]` in the image's pixels and its score. */

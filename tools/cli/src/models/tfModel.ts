@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, extname, join, resolve } from 'node:path';
 import type { TfImageClassifier } from '@salkit/tfjs';
 import { CliError, messageOf } from '../errors.js';
+import { wasmBackend } from './face.js';
 
 /** The parts of TF.js the CLI calls (typed here: the CLI reaches TF.js through @salkit/tfjs). */
 export interface TfLike {
@@ -97,7 +98,7 @@ export async function loadModelFromDisk(pathArg: string, cwd: string): Promise<D
   const graph =
     json.format === 'graph-model' || (json.format !== 'layers-model' && 'node' in (json.modelTopology ?? {}));
   // Run on the wasm backend, as the face models do (TF.js's cpu backend is far slower in Node).
-  await (await import('@salkit/tfjs/node')).initWasmBackend();
+  await wasmBackend();
   const tf = loadTf();
   const handler = tf.io.fromMemory({
     modelTopology: json.modelTopology,
