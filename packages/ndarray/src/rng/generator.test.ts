@@ -103,6 +103,9 @@ describe('defaultRng against embedded numpy values', () => {
     expect(typeof g.random()).toBe('number');
     expect(typeof g.integers(0, 10)).toBe('number');
     expect(typeof g.integers(0n, 10n)).toBe('bigint');
+    expect(defaultRng(3).integers('0', '1000', [3, 7]).data).toEqual(
+      BigInt64Array.from(defaultRng(3).integers(0, 1000, [3, 7]).data, (v) => BigInt(v)),
+    );
     expect(g.random([]).shape).toEqual([]);
     expect(g.random([2, 0]).size).toBe(0);
   });
@@ -149,6 +152,7 @@ describe('defaultRng argument checks', () => {
     expect(() => g.integers(0.5, 3)).toThrow(/integers: low: expected an integer/);
     expect(() => g.integers(0, Number.NaN)).toThrow(/integers: high/);
     expect(() => g.integers(0, 2 ** 60)).toThrow(/bigint/);
+    expect(() => g.integers(0, '1e3' as never)).toThrow(/integers: high: .*decimal string.*got "1e3"/);
     expect(() => g.integers(0n, 2n ** 63n + 1n)).toThrow(/high: out of bounds for int64/);
     expect(() => g.integers(-(2n ** 63n) - 1n, 0n)).toThrow(/low: out of bounds for int64/);
     expect(() => g.integers(0, 3, [-1])).toThrow(/integers: size/);

@@ -39,7 +39,12 @@ function mulHi32(a: number, b: number): number {
 function toBigIntBound(label: string, x: unknown): bigint {
   if (typeof x === 'bigint') return x;
   if (typeof x === 'number' && Number.isSafeInteger(x)) return BigInt(x);
-  throw new TypeError(`${label}: expected an integer (a number within ±(2^53-1), or a bigint), got ${describe(x)}`);
+  if (typeof x === 'string' && /^-?[0-9]+$/.test(x)) return BigInt(x);
+  throw new TypeError(
+    `${label}: expected an integer (a number within ±(2^53-1), a bigint, or a decimal string), got ${
+      typeof x === 'string' ? JSON.stringify(x) : describe(x)
+    }`,
+  );
 }
 
 /**
@@ -87,25 +92,36 @@ export class Generator {
    * Integers in [low, high) (or [low, high] with `endpoint`) as numpy's
    * `Generator.integers(low, high, size)` with the default int64 dtype; `integers(high)` draws
    * from [0, high). Number bounds (safe integers) give numbers / a Float64Array-backed ndarray
-   * (int64 values, exact); a bigint bound gives bigints / a BigInt64Array-backed ndarray.
+   * (int64 values, exact); a bigint (or decimal-string) bound gives bigints / a
+   * BigInt64Array-backed ndarray. Numbers beyond 2^53 are refused: pass them as bigints.
    * Same draws as numpy: a range of 1 consumes nothing, ranges up to 2^32 use Lemire's method
    * on 32-bit draws (sharing PCG64's half-word buffer), larger ranges 64-bit Lemire.
    */
   integers(low: number, high?: number | null, size?: null, options?: IntegersOptions): number;
   integers(low: number, high: number | null | undefined, size: Size, options?: IntegersOptions): NdArray<Float64Array>;
-  integers(low: bigint, high?: bigint | number | null, size?: null, options?: IntegersOptions): bigint;
-  integers(low: number | bigint, high: bigint, size?: null, options?: IntegersOptions): bigint;
-  integers(low: bigint, high: bigint | number | null | undefined, size: Size, options?: IntegersOptions): BigIntNdArray;
-  integers(low: number | bigint, high: bigint, size: Size, options?: IntegersOptions): BigIntNdArray;
   integers(
-    low: number | bigint,
-    high?: number | bigint | null,
+    low: bigint | string,
+    high?: bigint | number | string | null,
+    size?: null,
+    options?: IntegersOptions,
+  ): bigint;
+  integers(low: number | bigint | string, high: bigint | string, size?: null, options?: IntegersOptions): bigint;
+  integers(
+    low: bigint | string,
+    high: bigint | number | string | null | undefined,
+    size: Size,
+    options?: IntegersOptions,
+  ): BigIntNdArray;
+  integers(low: number | bigint | string, high: bigint | string, size: Size, options?: IntegersOptions): BigIntNdArray;
+  integers(
+    low: number | bigint | string,
+    high?: number | bigint | string | null,
     size?: Size | null,
     options?: IntegersOptions,
   ): number | bigint | NdArray<Float64Array> | BigIntNdArray;
   integers(
-    low: number | bigint,
-    high?: number | bigint | null,
+    low: number | bigint | string,
+    high?: number | bigint | string | null,
     size?: Size | null,
     options: IntegersOptions = {},
   ): number | bigint | NdArray<Float64Array> | BigIntNdArray {
@@ -115,9 +131,9 @@ export class Generator {
     }
     if (high === undefined || high === null) {
       high = low;
-      low = typeof high === 'bigint' ? 0n : 0;
+      low = typeof high === 'number' ? 0 : 0n;
     }
-    const asBig = typeof low === 'bigint' || typeof high === 'bigint';
+    const asBig = typeof low !== 'number' || typeof high !== 'number';
     const lo = toBigIntBound('Generator.integers: low', low);
     const hiIn = toBigIntBound('Generator.integers: high', high);
     const hi = endpoint ? hiIn : hiIn - 1n; // inclusive upper bound
