@@ -9,6 +9,7 @@ import {
   occludeInto,
   planOcclusion,
 } from './occlude.js';
+import { WasmOccluder } from './wasmOcclusion.js';
 
 const load = (name: unknown) => loadNpy(readParityFile(name as string));
 
@@ -99,12 +100,14 @@ describe('occludeInto fast paths', () => {
     const u = rnd(5 + n, n * H * W);
     if (kind === '0/1') return Uint8Array.from(u, (v, i) => (i % 40 < 25 ? 1 : v < 0.5 ? 1 : 0));
     if (kind === 'u8 any') return Uint8Array.from(u, (v, i) => (i === 77 ? 2 : v < 0.5 ? 1 : 0));
-    return Float32Array.from(u, (v, i) => (i % 9 === 0 ? 1 : i % 11 === 0 ? 0 : v));
+    const f = Float32Array.from(u, (v, i) => (i % 9 === 0 ? 1 : i % 11 === 0 ? 0 : v));
+    if (kind === 'f32 out of range') f.set([1.5, -0.25, Number.NaN], 2 * H * W + 30);
+    return f;
   };
   for (const [label, image] of images) {
     const C = image.shape[2] ?? 1;
-    const fills: Fill[] = [null, 95.5, Array.from({ length: C }, (_, c) => 10 * c + 3), image.step(1, -1, 1)];
-    for (const kind of ['0/1', 'u8 any', 'f32']) {
+    const fills: Fill[] = [null, 95.5, 95.3, Array.from({ length: C }, (_, c) => 10 * c + 3), image.step(1, -1, 1)];
+    for (const kind of ['0/1', 'u8 any', 'f32', 'f32 out of range']) {
       it(`${label}, ${kind} masks: same values as the general loop for every fill and arithmetic`, () => {
         const masks = masksOf(kind, 3);
         for (const fill of fills) {
@@ -116,8 +119,8 @@ describe('occludeInto fast paths', () => {
             const fast = plan.newImageData(3 * size);
             const slow = plan.newImageData(3 * size);
             for (let i = 0; i < 3; i++) {
-              occludeInto(plan, masks, i * H * W, kind === 'f32', fast, i * size);
-              occludeGeneral(plan, masks, i * H * W, kind === 'f32', slow, i * size);
+              occludeInto(plan, masks, i * H * W, kind.startsWith('f32'), fast, i * size);
+              occludeGeneral(plan, masks, i * H * W, kind.startsWith('f32'), slow, i * size);
             }
             expect([...fast]).toEqual([...slow]);
           }
@@ -125,4 +128,21 @@ describe('occludeInto fast paths', () => {
       });
     }
   }
+});
+
+describe('WasmOccluder', () => {
+  it('is available in Node and matches the general loop on a RISE-like float32 mask', () => {
+    const P = 7;
+    const image = Uint8Array.from({ length: P * 3 }, (_, i) => (i * 37) % 256);
+    const w = WasmOccluder.create(image, P, 3, Float64Array.of(1, 2, 250));
+    expect(w).not.toBeNull();
+    const mask = Float32Array.of(0, 1, 0.5, 0.25, 0.999, 1e-7, 0.3);
+    const out = new Uint8Array(P * 3);
+    expect(w?.occlude(mask, 0, out, 0)).toBe(true);
+    const plan = planOcclusion('t', array(image, [1, P, 3]), [1, 2, 250], 'batch');
+    const ref = new Uint8Array(P * 3);
+    occludeGeneral(plan, mask, 0, true, ref, 0);
+    expect([...out]).toEqual([...ref]);
+    expect(w?.occlude(Float32Array.of(0, 1, 2, 0, 0, 0, 0), 0, out, 0)).toBe(false);
+  });
 });

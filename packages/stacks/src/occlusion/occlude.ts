@@ -1,4 +1,5 @@
 import { array, dtypeOfData, type NdArray, type TypedArray, toContiguous } from '@salkit/ndarray';
+import { WasmOccluder } from './wasmOcclusion.js';
 
 /** What fills occluded pixels: nothing (black), one value, one value per channel, or an image. */
 export type Fill = number | readonly number[] | NdArray | null | undefined;
@@ -97,9 +98,11 @@ export function planOcclusion(fn: string, image: NdArray, fill: Fill, arithmetic
  * Occludes the image with one mask (values `masks[maskOffset .. + H*W]`) into `out` at `outOffset`.
  * `maskIsF32` says the mask values are float32 (numpy then computes the products in float32).
  *
- * Integer images take specialised branch-free loops with the same arithmetic: 0/1 uint8 masks
- * and float32 masks over 8/16-bit images; anything else, or a uint8 mask that turns out not to be
- * 0/1, goes through the general loop.
+ * Integer images take faster routes with the same arithmetic: float32 and 0/1 uint8 masks over
+ * uint8 RGB or grey images go to a WebAssembly SIMD kernel (see wasmOcclusion.ts); 0/1 uint8 and float32
+ * masks over 8/16-bit images otherwise take branch-free JS loops; anything else, or a mask that
+ * turns out not to fit (a uint8 value other than 0/1, a float32 value outside [0, 1]), goes
+ * through the general loop.
  */
 export function occludeInto(
   plan: OcclusionPlan,
@@ -110,6 +113,12 @@ export function occludeInto(
   outOffset: number,
 ): void {
   if (plan.integerOutput) {
+    if (
+      ((maskIsF32 && masks instanceof Float32Array) || masks instanceof Uint8Array) &&
+      out instanceof Uint8Array &&
+      wasmOccluder(plan)?.occlude(masks, maskOffset, out, outOffset)
+    )
+      return;
     if (masks instanceof Uint8Array && occlude01(plan, masks, maskOffset, out, outOffset)) return;
     if (maskIsF32 && SMALL_INTEGERS.has(plan.image.constructor)) {
       occludeF32(plan, masks, maskOffset, out, outOffset);
@@ -117,6 +126,26 @@ export function occludeInto(
     }
   }
   occludeGeneral(plan, masks, maskOffset, maskIsF32, out, outOffset);
+}
+
+const occluders = new WeakMap<OcclusionPlan, WasmOccluder | null>();
+
+/**
+ * The plan's WebAssembly occluder (its image copied into wasm memory once), or null where it does
+ * not apply: not a uint8 image of 1 or 3 channels, a fill image, or a fill term numpy forms in
+ * float64 (streaming with a per-channel fill) or whose values are not float32 numbers.
+ */
+function wasmOccluder(plan: OcclusionPlan): WasmOccluder | null {
+  let w = occluders.get(plan);
+  if (w === undefined) {
+    const { image, height, width, channels, fill, fillPerPixel } = plan;
+    w =
+      image.constructor === Uint8Array && !fillPerPixel && (fill === null || fillIsF32(plan, true))
+        ? WasmOccluder.create(image as Uint8Array, height * width, channels, fill)
+        : null;
+    occluders.set(plan, w);
+  }
+  return w;
 }
 
 /** Image types whose values are exact float32 numbers (|x| < 2^24). */

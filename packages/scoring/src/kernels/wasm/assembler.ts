@@ -34,6 +34,17 @@ export const Simd = {
   f64x2Add: 0xf0,
   f64x2Mul: 0xf2,
   f64x2ConvertLowI32x4U: 0xff,
+  load32Zero: 0x5c,
+  not: 0x4d,
+  i32x4Splat: 0x11,
+  i32x4ExtractLane: 0x1b,
+  f32x4Ge: 0x46,
+  f32x4Le: 0x45,
+  f32x4Sub: 0xe5,
+  f32x4ConvertI32x4U: 0xfb,
+  i32x4TruncSatF32x4U: 0xf9,
+  i16x8NarrowI32x4U: 0x86,
+  i8x16NarrowI16x8U: 0x66,
 } as const;
 
 function uleb(out: number[], v: number): void {
