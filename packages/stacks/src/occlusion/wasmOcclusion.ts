@@ -153,7 +153,12 @@ export class WasmOccluder {
     if (fill !== null && !fill.every((v) => Math.fround(v) === v)) return null;
     const mod = kernelModule(C);
     if (!mod) return null;
-    return new WasmOccluder(mod, image, P, C, fill);
+    try {
+      return new WasmOccluder(mod, image, P, C, fill);
+    } catch {
+      // no wasm memory to be had, or instantiation refused (browsers' main-thread size limit)
+      return null;
+    }
   }
 
   private constructor(

@@ -103,7 +103,13 @@ export class WasmRegionWeights implements RegionWeightEngine {
     const pPad = align16(P);
     const bytes = pPad * 8 * (C + 1 + T) + SUB * (C + 32 * T) * 8 + ROWS * PB * 16 + TABLE_ROWS * PB + FUSE * PB;
     if (bytes > MAX_BYTES) return null;
-    return new WasmRegionWeights(C, P, alpha, beta, round, coverage, T, pPad);
+    try {
+      return new WasmRegionWeights(C, P, alpha, beta, round, coverage, T, pPad);
+    } catch {
+      // e.g. browsers refuse synchronous compilation of modules over 4 KB on the main thread,
+      // or memory cannot be had: the plain-JS engine takes over
+      return null;
+    }
   }
 
   private constructor(
