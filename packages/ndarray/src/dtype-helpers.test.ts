@@ -4,6 +4,7 @@ import { array } from './array.js';
 import { astype, dtypeOf } from './astype.js';
 import { clip } from './clip.js';
 import { DTYPES, promoteTypes } from './dtype.js';
+import { imgAsFloat } from './img-as-float.js';
 
 // np.promote_types(row, column) for the dtypes in DTYPES order, printed by numpy 2.4.6.
 const PROMOTE: Record<string, string[]> = {
@@ -73,5 +74,16 @@ describe('clip', () => {
     expect(() => clip(a, null, null)).toThrow(/at least one bound/);
     expect(() => clip(a, 0, 1, array([1, 2, 3]))).toThrow('clip: out: expected shape [2], got [3]');
     expect(() => clip([1] as never, 0, 1)).toThrow(/clip: a: expected an ndarray/);
+  });
+});
+
+describe('imgAsFloat', () => {
+  it('scales integers like skimage img_as_float and keeps floats', () => {
+    expect([...imgAsFloat(ndarray(Uint8Array.of(0, 51, 255), [3])).data]).toEqual([0, 51 * (1 / 255), 1]);
+    expect([...imgAsFloat(ndarray(Int8Array.of(-128, 0, 127), [3])).data]).toEqual([-1, 0, 1]);
+    expect([...imgAsFloat(ndarray(Uint8Array.of(7, 200), [2]), { preserveRange: true }).data]).toEqual([7, 200]);
+    const f = ndarray(Float32Array.of(0.5, 2), [2]);
+    expect(imgAsFloat(f)).toBe(f);
+    expect(() => imgAsFloat([1] as never)).toThrow(/imgAsFloat: image: expected an ndarray/);
   });
 });
