@@ -45,8 +45,6 @@ _NUMBER_BOUNDS = (
     "that are not safe integers instead of taking their exact value."
 )
 FAILING: dict[str, str] = {
-    "rng.integers-s11-r9223372036854775808-numberbounds": _NUMBER_BOUNDS,
-    "rng.integers-s12-r9223372036854775808-numberbounds": _NUMBER_BOUNDS,
     "SimilarityScoring-x-cosine-zero-perturbed-descr": _NAN,
     "DRISEScoring-x5-zero-class-vector": _NAN,
     "cdist-x-hamming-boolA-floatB": _BOOL_XA,

@@ -38,10 +38,11 @@ function mulHi32(a: number, b: number): number {
 
 function toBigIntBound(label: string, x: unknown): bigint {
   if (typeof x === 'bigint') return x;
-  if (typeof x === 'number' && Number.isSafeInteger(x)) return BigInt(x);
+  // Integer-valued doubles beyond 2^53 (e.g. 2**62 read from JSON) are exact integers too.
+  if (typeof x === 'number' && Number.isInteger(x)) return BigInt(x);
   if (typeof x === 'string' && /^-?[0-9]+$/.test(x)) return BigInt(x);
   throw new TypeError(
-    `${label}: expected an integer (a number within ±(2^53-1), a bigint, or a decimal string), got ${
+    `${label}: expected an integer (an integer-valued number, a bigint, or a decimal string), got ${
       typeof x === 'string' ? JSON.stringify(x) : describe(x)
     }`,
   );
@@ -93,7 +94,7 @@ export class Generator {
    * `Generator.integers(low, high, size)` with the default int64 dtype; `integers(high)` draws
    * from [0, high). Number bounds (safe integers) give numbers / a Float64Array-backed ndarray
    * (int64 values, exact); a bigint (or decimal-string) bound gives bigints / a
-   * BigInt64Array-backed ndarray. Numbers beyond 2^53 are refused: pass them as bigints.
+   * BigInt64Array-backed ndarray; so do integer-valued numbers beyond 2^53 (exact doubles, as JSON gives them).
    * Same draws as numpy: a range of 1 consumes nothing, ranges up to 2^32 use Lemire's method
    * on 32-bit draws (sharing PCG64's half-word buffer), larger ranges 64-bit Lemire.
    */
@@ -133,7 +134,8 @@ export class Generator {
       high = low;
       low = typeof high === 'number' ? 0 : 0n;
     }
-    const asBig = typeof low !== 'number' || typeof high !== 'number';
+    // Results are numbers only while both bounds are safe integers; otherwise bigints, exactly.
+    const asBig = !(Number.isSafeInteger(low) && Number.isSafeInteger(high));
     const lo = toBigIntBound('Generator.integers: low', low);
     const hiIn = toBigIntBound('Generator.integers: high', high);
     const hi = endpoint ? hiIn : hiIn - 1n; // inclusive upper bound
