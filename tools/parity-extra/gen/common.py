@@ -27,11 +27,6 @@ def require_reference_versions() -> None:
 # Cases whose reference output salkit does not reproduce (as of the commit that added them),
 # with the reason. They are written to ../cases-failing instead of ../cases so that the committed
 # test suite stays green; ../cases-failing/README.md explains each one.
-_TINY = (
-    "sklearn's maxabs_scale leaves a map whose max |value| is below 10*eps of its dtype unscaled "
-    "(_handle_zeros_in_scale); salkit's scorers (scoring/src/kernels/scaleMaps.ts) only skip exact-zero maps "
-    "and scale these to +-1."
-)
 _NAN = (
     "numpy propagates the NaN distance (np.clip / max keep NaN, (1-m)*NaN = NaN), so the reference map is all NaN; "
     "salkit deliberately drops NaN scalars (weight 0) and returns finite maps."
@@ -39,10 +34,6 @@ _NAN = (
 _BOOL_XA = (
     "scipy 1.10 picks the input type from XA's dtype: XA bool -> XB is converted to bool too (0.5 -> true); "
     "salkit's cdist reads both inputs as float64 independently."
-)
-_NUMBER_BOUNDS = (
-    "low/high beyond 2^53 as plain (exact) JSON numbers: salkit's Generator.integers throws TypeError for numbers "
-    "that are not safe integers instead of taking their exact value."
 )
 FAILING: dict[str, str] = {
     "SimilarityScoring-x-cosine-zero-perturbed-descr": _NAN,
