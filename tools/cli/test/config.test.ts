@@ -60,6 +60,20 @@ describe('resolveSaliencyConfig', () => {
     expect(s.generatorType).toBe('salkit.scoring.OcclusionScoring');
   });
 
+  it('keeps image-sized values null until the image is known (and in files)', async () => {
+    const draft = await resolveSaliencyConfig(KIND, base({ method: 'sliding-radial' }));
+    expect(draft.layered.perturber).toMatchObject({ SlidingRadial: { radius: null, stride: null, sigma: null } });
+    await writeFile(join(dir, 'printed.json'), JSON.stringify(draft.layered));
+    const s = await resolveSaliencyConfig(
+      KIND,
+      base({ file: 'printed.json', fileData: await readConfigFile('printed.json', dir), imageSize: [80, 120] }),
+    );
+    expect(s.config.perturber).toEqual({
+      type: 'salkit.perturb.SlidingRadial',
+      SlidingRadial: { radius: [10, 10], stride: [7, 7], sigma: null },
+    });
+  });
+
   it('applies flags to the chosen perturber, and the RISE scorer follows --p1', async () => {
     const s = await resolveSaliencyConfig(
       KIND,

@@ -218,7 +218,11 @@ describe('salkit explain', () => {
       },
     );
     expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^# salkit explain: the config this run would use/);
     expect(r.stdout).toContain('perturber:\n  RISEGrid:\n    n: 5\n    p1: 0.5\n    s: 8\n    seed: null');
+    expect(r.stdout).toContain(
+      '  SlidingWindow:\n    stride: null\n    windowSize: null\n  type: salkit.perturb.RISEGrid\n',
+    );
     expect(existsSync(join(cwd, 'none'))).toBe(false);
   });
 

@@ -52,7 +52,7 @@ async function run(args: ParsedArgs, io: CliIO, startTime: number): Promise<numb
   const inputs = { method, file, fileData, flags: configFlags(V), overrides: args.overrides, cwd: io.cwd };
   const draft = await resolveSaliencyConfig(KIND, inputs);
   if (V.flag('print-config')) {
-    io.stdout.write(configYaml(draft.config));
+    io.stdout.write(configYaml('compare', draft.layered));
     return 0;
   }
   await checkOutDir(outDir);

@@ -39,13 +39,14 @@ async function run(args: ParsedArgs, io: CliIO, startTime: number): Promise<numb
   const inputs = { method, file, fileData, flags: configFlags(V), overrides: args.overrides, cwd: io.cwd };
   const draft = await resolveSaliencyConfig(KIND, inputs);
   if (V.flag('print-config')) {
-    io.stdout.write(configYaml(draft.config));
+    io.stdout.write(configYaml('detect', draft.layered));
     return 0;
   }
   await checkOutDir(outDir);
 
   const r = new Run(io, 'detect', args.raw, startTime, V.flag('quiet'));
-  const imageArg = args.positionals[0] ?? (await samplePhoto(1));
+  // The demo photo's path comes from @salkit/tfjs/node (loading TF.js): timed with reading it.
+  const imageArg = args.positionals[0] ?? (await r.phase('read image', () => samplePhoto(1)));
   r.progress.info(
     `salkit detect: ${args.positionals[0] ? imageArg : `no image given, using face-api's demo photo ${imageArg}`}`,
   );

@@ -65,14 +65,15 @@ async function run(args: ParsedArgs, io: CliIO, startTime: number): Promise<numb
   // Validate the config before any slow work (the real one follows once the image size is known).
   const draft = await resolveSaliencyConfig(KIND, inputs);
   if (V.flag('print-config')) {
-    io.stdout.write(configYaml(draft.config));
+    io.stdout.write(configYaml('explain', draft.layered));
     return 0;
   }
   await checkOutDir(outDir);
   if (custom) await checkModelFiles(V.opt<string>('model') as string, V.opt<string>('labels'), io.cwd);
 
   const r = new Run(io, 'explain', args.raw, startTime, V.flag('quiet'));
-  const imageArg = args.positionals[0] ?? (await samplePhoto(1));
+  // The demo photo's path comes from @salkit/tfjs/node (loading TF.js): timed with reading it.
+  const imageArg = args.positionals[0] ?? (await r.phase('read image', () => samplePhoto(1)));
   r.progress.info(
     `salkit explain: ${args.positionals[0] ? imageArg : `no image given, using face-api's demo photo ${imageArg}`}`,
   );

@@ -102,7 +102,7 @@ export class Run {
         },
       }),
       models: this.meter.toJSON(),
-      note: 'wall times in ms; totalMs runs from process start (or main()) to the summary; inference = time inside the model calls (their preprocessing included); saliency = the stack run (masks, occlusion, model calls, scoring)',
+      note: 'wall times in ms; totalMs runs from process start (or main()) to the summary; phases.startup: until the work starts (Node, modules, argument and config checks); inference = time inside the model calls (their preprocessing included); saliency = the stack run (masks, occlusion, model calls, scoring)',
     };
   }
 
@@ -180,9 +180,16 @@ export function rangeOf(map: NdArray): [number, number] {
   return [lo, hi];
 }
 
-/** The resolved config as YAML (for --print-config). */
-export function configYaml(config: Record<string, unknown>): string {
-  return new ConfigDict(config as never).toYaml();
+/** The resolved config as YAML, every implementation's block included (for --print-config). */
+export function configYaml(command: string, layered: Record<string, unknown>): string {
+  return [
+    `# salkit ${command}: the config this run would use. Each of perturber and generator holds a block`,
+    '# per implementation; its `type` picks one. Save it, edit it, pass it back with --config FILE.',
+    '# Sliding-window sizes left null follow the image (window: a quarter of its shorter side,',
+    '# radius: half the window, stride: a third of the window).',
+    new ConfigDict(layered as never).toYaml().trimEnd(),
+    '',
+  ].join('\n');
 }
 
 /** A file-name-safe form of a label: `01-happy`. */

@@ -6,7 +6,7 @@
  * perturber:
  *   type: salkit.perturb.RISEGrid     # registered name (or short name) of the chosen class
  *   RISEGrid: { n: 1000, s: 8, p1: 0.5, seed: 0, threads: 4 }
- *   SlidingWindow: { windowSize: [28, 28], stride: [9, 9] }   # blocks of the other classes
+ *   SlidingWindow: { windowSize: null, stride: null }   # other classes; null sizes follow the image
  * generator:
  *   type: salkit.scoring.RISEScoring
  *   RISEScoring: { p1: 0.5 }
@@ -88,6 +88,8 @@ const TOP_KEYS = ['perturber', 'generator', 'batchSize', 'fill', 'blur'];
 export interface SaliencySetup {
   /** The config as run, in the CLI's form, only the chosen blocks (summary.json, config.json). */
   config: Plain;
+  /** The layered config before building: every implementation's block, image-sized values still null. */
+  layered: Plain;
   perturber: PerturbImage;
   /** An instance of the command's scorer interface. */
   generator: object;
@@ -113,19 +115,29 @@ function clone<T>(v: T): T {
   return structuredClone(v);
 }
 
+/**
+ * Sizes of sliding windows that follow the image when null: a quarter of its shorter side for
+ * the window (half that for the radii), a third of the window for the stride.
+ */
+const IMAGE_SIZED: Record<string, Record<string, (size: [number, number]) => [number, number]>> = {
+  'salkit.perturb.SlidingWindow': {
+    windowSize: (size) => autoWindow(size).window,
+    stride: (size) => autoWindow(size).stride,
+  },
+  'salkit.perturb.SlidingRadial': {
+    radius: (size) => autoWindow(size).window.map((w) => Math.max(1, Math.round(w / 2))) as [number, number],
+    stride: (size) => autoWindow(size).stride,
+  },
+};
+
 /** The method's config with a block for every implementation (so overrides may switch type). */
-function template(kind: SaliencyKind, method: Method, perturbers: Impl[], generators: Impl[], size?: [number, number]) {
+function template(kind: SaliencyKind, method: Method, perturbers: Impl[], generators: Impl[]) {
   const cliDefaults: Record<string, Plain> = {
     'salkit.perturb.RISEGrid': { n: kind.rise.n, s: kind.rise.s, p1: kind.rise.p1, seed: 0 },
     'salkit.scoring.RISEScoring': { p1: kind.rise.p1 },
   };
-  if (size) {
-    const { window, stride } = autoWindow(size);
-    cliDefaults['salkit.perturb.SlidingWindow'] = { windowSize: window, stride };
-    cliDefaults['salkit.perturb.SlidingRadial'] = {
-      radius: [Math.max(1, Math.round(window[0] / 2)), Math.max(1, Math.round(window[1] / 2))],
-      stride,
-    };
+  for (const [type, keys] of Object.entries(IMAGE_SIZED)) {
+    cliDefaults[type] = Object.fromEntries(Object.keys(keys).map((k) => [k, null]));
   }
   const blocks = (impls: Impl[], type: string): Plain => {
     const out: Plain = { type };
@@ -318,7 +330,7 @@ export interface ConfigInputs {
 export async function resolveSaliencyConfig(kind: SaliencyKind, inputs: ConfigInputs): Promise<SaliencySetup> {
   await loadExternalPlugins(inputs.cwd);
   const slots = { perturber: implsOf(PerturbImage), generator: implsOf(kind.generatorIface) };
-  let plain = template(kind, inputs.method, slots.perturber, slots.generator, inputs.imageSize);
+  let plain = template(kind, inputs.method, slots.perturber, slots.generator);
   let fileSetsScorerP1 = false;
   if (inputs.fileData) {
     const file = normaliseFile(inputs.fileData, slots, inputs.file ?? 'config');
@@ -351,17 +363,32 @@ export async function resolveSaliencyConfig(kind: SaliencyKind, inputs: ConfigIn
   for (const k of Object.keys(resolved)) {
     if (!TOP_KEYS.includes(k)) throw new UsageError(`config: unknown key "${k}"`);
   }
-  return build(resolved, slots);
+  return { ...build(resolved, slots, inputs.imageSize), layered: resolved };
 }
 
-function build(cfg: Plain, slots: Record<'perturber' | 'generator', Impl[]>): SaliencySetup {
+function build(
+  cfg: Plain,
+  slots: Record<'perturber' | 'generator', Impl[]>,
+  imageSize: [number, number] | undefined,
+): Omit<SaliencySetup, 'layered'> {
   const made: Record<string, { impl: Impl; instance: { getConfig(): Plain } }> = {};
   for (const slot of ['perturber', 'generator'] as const) {
     const holder = cfg[slot];
     if (!isPlain(holder)) throw new UsageError(`config: ${slot}: expected a mapping { type, <Class>: {...} }`);
     const impl = chosen(slot, holder, slots[slot]);
-    const block = holder[impl.key];
-    if (!isPlain(block)) throw new UsageError(`config: ${slot}.${impl.key}: expected a mapping of options`);
+    const given = holder[impl.key];
+    if (!isPlain(given)) throw new UsageError(`config: ${slot}.${impl.key}: expected a mapping of options`);
+    let block: Plain = given;
+    // Sizes left null follow the image (without one yet, the class defaults stand in for checking).
+    const sized = IMAGE_SIZED[impl.type];
+    if (sized) {
+      block = { ...block };
+      for (const [key, auto] of Object.entries(sized)) {
+        if (block[key] !== null) continue;
+        if (imageSize) block[key] = auto(imageSize);
+        else delete block[key];
+      }
+    }
     try {
       const instance = fromConfigDict({ type: impl.type, [impl.type]: block }, [impl.cls]) as unknown as {
         getConfig(): Plain;
