@@ -210,6 +210,45 @@ describe('salkit explain', () => {
     expect(readPng(join(out, `01-${summary.results[0].label}.png`)).shape).toEqual([...size, 3]);
   });
 
+  it('explains a TF.js GraphModel given by its folder, labels from a JSON file', async () => {
+    await writeFile(join(cwd, 'labels.json'), JSON.stringify(['r', 'g', 'b']));
+    const r = await runMain(
+      [
+        'explain',
+        fx.face,
+        '--model',
+        fx.graphModel,
+        '--labels',
+        'labels.json',
+        '--n',
+        '4',
+        '--s',
+        '2',
+        '-k',
+        '3',
+        '-q',
+        '--out',
+        'graph',
+      ],
+      { cwd },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const summary = readJson(join(cwd, 'graph', 'summary.json'));
+    expect(summary.model).toMatchObject({ kind: 'graph', inputSize: [16, 16], labels: ['r', 'g', 'b'] });
+    const confidences = Object.values(summary.confidences) as number[];
+    expect(confidences.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5); // the graph ends in a softmax
+    expect(listDir(join(cwd, 'graph'))).toHaveLength(6);
+  });
+
+  it('refuses labels that do not match the model', async () => {
+    await writeFile(join(cwd, 'two.txt'), 'a\nb\n');
+    const r = await runMain(['explain', fx.face, '--model', fx.model, '--labels', 'two.txt', '--out', 'two'], { cwd });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("--labels: expected 3 labels (the model's output width), got 2");
+    expect(existsSync(join(cwd, 'two'))).toBe(false);
+  });
+
   it('prints the resolved config without computing anything', async () => {
     const r = await runMain(
       ['explain', '--print-config', '--n', '5', '--config.perturber.RISEGrid.seed=none', '--out', 'none'],

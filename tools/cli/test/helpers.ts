@@ -80,6 +80,8 @@ export interface Fixtures {
   portrait: string;
   /** A tiny TF.js LayersModel (16x16 RGB -> 3 classes, softmax) and its labels. */
   model: string;
+  /** A tiny TF.js GraphModel written by hand (mean colour -> 3x3 matrix -> softmax), 16x16 input. */
+  graphModel: string;
   labels: string;
 }
 
@@ -133,19 +135,78 @@ async function writeTinyModel(dir: string): Promise<void> {
   model.dispose();
 }
 
+function writeTinyGraphModel(dir: string): void {
+  const dims = (...d: number[]) => ({ dim: d.map((size) => ({ size: String(size) })) });
+  const float = { type: 'DT_FLOAT' };
+  const model = {
+    format: 'graph-model',
+    generatedBy: 'salkit-cli tests',
+    convertedBy: null,
+    modelTopology: {
+      node: [
+        { name: 'x', op: 'Placeholder', attr: { dtype: float, shape: { shape: dims(-1, 16, 16, 3) } } },
+        {
+          name: 'axes',
+          op: 'Const',
+          attr: { dtype: { type: 'DT_INT32' }, value: { tensor: { dtype: 'DT_INT32', tensorShape: dims(2) } } },
+        },
+        {
+          name: 'mean',
+          op: 'Mean',
+          input: ['x', 'axes'],
+          attr: { Tidx: { type: 'DT_INT32' }, keep_dims: { b: false }, T: float },
+        },
+        {
+          name: 'w',
+          op: 'Const',
+          attr: { dtype: float, value: { tensor: { dtype: 'DT_FLOAT', tensorShape: dims(3, 3) } } },
+        },
+        {
+          name: 'logits',
+          op: 'MatMul',
+          input: ['mean', 'w'],
+          attr: { transpose_a: { b: false }, transpose_b: { b: false }, T: float },
+        },
+        { name: 'probs', op: 'Softmax', input: ['logits'], attr: { T: float } },
+      ],
+      library: {},
+      versions: {},
+    },
+    weightsManifest: [
+      {
+        paths: ['graph.weights.bin'],
+        weights: [
+          { name: 'axes', shape: [2], dtype: 'int32' },
+          { name: 'w', shape: [3, 3], dtype: 'float32' },
+        ],
+      },
+    ],
+  };
+  const axes = new Uint8Array(Int32Array.from([1, 2]).buffer);
+  const w = new Uint8Array(Float32Array.from([4, -2, -2, -2, 4, -2, -2, -2, 4]).buffer);
+  const bin = new Uint8Array(axes.length + w.length);
+  bin.set(axes);
+  bin.set(w, axes.length);
+  writeAtomic(join(dir, 'graph.weights.bin'), bin);
+  writeAtomic(join(dir, 'model.json'), JSON.stringify(model));
+}
+
 let cached: Promise<Fixtures> | undefined;
 
 export function fixtures(): Promise<Fixtures> {
   cached ??= (async () => {
     const dir = join(tmpdir(), 'salkit-cli-fixtures-v1');
     const modelDir = join(dir, 'tiny-model');
+    const graphDir = join(dir, 'tiny-graph-model');
     mkdirSync(modelDir, { recursive: true });
+    mkdirSync(graphDir, { recursive: true });
     const f: Fixtures = {
       dir,
       face: join(dir, 'face.png'),
       face2: join(dir, 'face2.png'),
       portrait: join(dir, 'portrait.png'),
       model: join(modelDir, 'model.json'),
+      graphModel: graphDir,
       labels: join(dir, 'labels.txt'),
     };
     if (![f.face, f.face2, f.portrait].every((p) => existsSync(p))) {
@@ -155,6 +216,7 @@ export function fixtures(): Promise<Fixtures> {
       writeAtomic(f.portrait, encodePng(downscale(cropImage(photo, [300, 250, 700, 700]) as NdArray<Uint8Array>, 225)));
     }
     if (!existsSync(f.model)) await writeTinyModel(modelDir);
+    if (!existsSync(join(graphDir, 'model.json'))) writeTinyGraphModel(graphDir);
     if (!existsSync(f.labels)) writeAtomic(f.labels, 'red\ngreen\nblue\n');
     return f;
   })();
