@@ -194,7 +194,9 @@ function mac(C: number, pitch: number): FunctionBuilder {
   const sv = f.local(V128);
   f.get(pb).i32(8).i32Mul().set(end);
   for (const [c0, G] of groups) {
-    const V = G >= 5 ? 2 : G >= 3 ? 4 : 8; // pixel pairs per block; G*V <= 16 accumulators
+    // pixel pairs per block (a divisor of 8: blocks are multiples of 16 pixels); G*V accumulators,
+    // V weights, the splat and a product must fit in 16 vector registers
+    const V = G >= 3 ? 2 : 4;
     f.i32(0).set(p);
     f.block().loop();
     f.get(p).get(end).i32LtU().i32Eqz().brIf(1);

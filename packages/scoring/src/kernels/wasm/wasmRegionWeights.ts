@@ -17,7 +17,7 @@ const ROWS = 16;
 /** Mask rows per staging step of the 0/1 table kernel (8 table chunks). */
 const TABLE_ROWS = 64;
 /** Table chunks fused per pass over the pixels. */
-const FUSE = 2;
+const FUSE = 8;
 /** Masks per sub-batch: bounds the scalars and tables held in wasm memory. */
 const SUB = 256;
 /** Above this much wasm memory the plain-JS engine is used instead. */
