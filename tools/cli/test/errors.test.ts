@@ -68,6 +68,11 @@ describe('bad command lines', () => {
     [['config', 'A', 'B'], 2, 'salkit config: expected at most one class name, got 2: A B'],
     [['detect', '--top-k', '2'], 2, "unknown option --top-k for 'salkit detect'"],
     [['detect', '--max-faces', '0'], 2, '--max-faces: expected a positive integer, got "0"'],
+    [
+      ['compare', 'a.png', 'b.png', '--metric', 'nearness'],
+      2,
+      /config: generator \(salkit.scoring.SimilarityScoring\): .*proximityMetric/,
+    ],
     [['compare', 'a.png'], 2, 'salkit compare: expected two images, imageA and imageB, got 1: a.png'],
     [['compare', 'missing-a.png', 'missing-b.png'], 1, 'imageA: cannot read missing-a.png: no such file'],
     [['config', 'Nope'], 2, 'salkit config: ClassName: unknown class "Nope"; the configurable classes are:'],

@@ -4,6 +4,7 @@ import { toConfigDict } from '@salkit/plugin';
 import { GenerateDescriptorSimilaritySaliency } from '@salkit/scoring';
 import { SimilarityPerturbationOcclusion } from '@salkit/stacks';
 import type { ParsedArgs } from '../args/parse.js';
+import * as v from '../args/values.js';
 import { UsageError } from '../errors.js';
 import { downscale, readInputImage, sizeOf } from '../image/images.js';
 import type { CliIO } from '../io.js';
@@ -49,7 +50,14 @@ async function run(args: ParsedArgs, io: CliIO, startTime: number): Promise<numb
   const outDir = outDirOf(io, V.opt('out'));
   const file = V.opt<string>('config');
   const fileData = file === undefined ? undefined : await readConfigFile(file, io.cwd);
-  const inputs = { method, file, fileData, flags: configFlags(V), overrides: args.overrides, cwd: io.cwd };
+  const inputs = {
+    method,
+    file,
+    fileData,
+    flags: { ...configFlags(V), metric: V.opt<string>('metric') },
+    overrides: args.overrides,
+    cwd: io.cwd,
+  };
   const draft = await resolveSaliencyConfig(KIND, inputs);
   if (V.flag('print-config')) {
     io.stdout.write(configYaml('compare', draft.layered));
@@ -138,7 +146,19 @@ export const compare: Command = {
     'input size (150 px); --crop none uses the images as they are.',
   ],
   groups: [
-    { title: 'Model', options: [WORK_SIZE] },
+    {
+      title: 'Model',
+      options: [
+        WORK_SIZE,
+        {
+          name: 'metric',
+          value: 'NAME',
+          help: "the scorer's descriptor distance: a scipy cdist metric such as euclidean, cosine, cityblock",
+          defaultText: 'euclidean',
+          parse: v.path,
+        },
+      ],
+    },
     faceGroup('the face crops (--face picks the same face number in both)'),
     methodGroup(KIND),
     outputGroup(),
