@@ -4,7 +4,7 @@ import { type Command, optionsOf } from './commands/command.js';
 import { compare } from './commands/compare.js';
 import { config } from './commands/config.js';
 import { detect } from './commands/detect.js';
-import { explain } from './commands/explain.js';
+import { explainCommand as explain } from './commands/explain.js';
 import { CliError, EXIT, isAbortError, messageOf, UsageError } from './errors.js';
 import { commandHelp, mainHelp } from './help.js';
 import type { CliIO } from './io.js';

@@ -5,7 +5,7 @@ import { GenerateClassifierConfidenceSaliency } from '@salkit/scoring';
 import { type ClassifyImageLike, PerturbationOcclusion } from '@salkit/stacks';
 import type { ParsedArgs } from '../args/parse.js';
 import * as v from '../args/values.js';
-import { CliError, UsageError } from '../errors.js';
+import { CliError } from '../errors.js';
 import { downscale, readInputImage, sizeOf } from '../image/images.js';
 import type { CliIO } from '../io.js';
 import { expressionClassifier, FACE_INPUT_SIDE, FACE_MODELS, faceDetector, samplePhoto } from '../models/face.js';
@@ -45,13 +45,17 @@ function confidencesOf(labels: readonly (string | number)[], conf: unknown): num
 }
 
 async function run(args: ParsedArgs, io: CliIO, startTime: number): Promise<number> {
-  const V = new Values(args);
-  if (args.positionals.length > 1) {
-    throw new UsageError(
-      `expected at most one image, got ${args.positionals.length}: ${args.positionals.join(' ')}`,
-      'explain',
-    );
+  // A model read from disk is released when the run ends (the face models stay loaded: they are shared).
+  const release: (() => void)[] = [];
+  try {
+    return await explain(args, io, startTime, release);
+  } finally {
+    for (const fn of release) fn();
   }
+}
+
+async function explain(args: ParsedArgs, io: CliIO, startTime: number, release: (() => void)[]): Promise<number> {
+  const V = new Values(args);
   const custom = V.has('model');
   V.onlyWith(MODEL_ONLY, custom, 'with --model', 'explain');
   const crop = V.get<'face' | 'none'>('crop', custom ? 'none' : 'face');
@@ -94,6 +98,7 @@ async function run(args: ParsedArgs, io: CliIO, startTime: number): Promise<numb
     }
     const dm = await loadModelFromDisk(V.opt<string>('model') as string, io.cwd);
     const labels = V.has('labels') ? await readLabels(V.opt<string>('labels') as string, io.cwd) : null;
+    release.push(() => dm.model.dispose());
     const cls = await diskClassifier(dm, labels, {
       inputSize: V.opt('input-size') ?? null,
       scale: V.get('scale', 1 / 255),
@@ -205,7 +210,7 @@ async function run(args: ParsedArgs, io: CliIO, startTime: number): Promise<numb
   );
 }
 
-export const explain: Command = {
+export const explainCommand: Command = {
   name: 'explain',
   summary: 'saliency maps of an image classifier for its top classes (default: facial expressions)',
   usage: ['explain [image] [options]'],

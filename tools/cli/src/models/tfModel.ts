@@ -216,6 +216,5 @@ export async function diskClassifier(
     activation: pre.activation,
     batchSize: 32,
     preprocess: { size, pad: pre.pad, scale: pre.scale, mean: pre.mean, std: pre.std },
-    onDispose: () => dm.model.dispose(),
   });
 }
