@@ -140,7 +140,9 @@ class BarProgress implements Progress {
       ` ${String(Math.round(frac * 100)).padStart(3)}% ${done}/${total} ${formatDuration(elapsed)}` +
       (done < total ? ` ETA ${formatDuration(eta(done, total, elapsed))}` : '');
     const columns = this.out.columns && this.out.columns > 20 ? this.out.columns : 80;
-    const width = Math.max(10, Math.min(40, columns - this.label.length - tail.length - 4));
+    // A steady bar: its width leaves room for the longest tail this task can have.
+    const longest = ` 100% ${total}/${total} 59m59s ETA 59m59s`.length;
+    const width = Math.max(10, Math.min(40, columns - this.label.length - longest - 4));
     const filled = Math.round(frac * width);
     this.out.write(`\r\x1b[2K${this.label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}]${tail}`);
   }
