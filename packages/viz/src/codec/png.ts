@@ -1,3 +1,4 @@
+/// <reference path="./pngjs-browser.d.ts" />
 import type { NdArray } from '@salkit/ndarray';
 import pngjs from 'pngjs/browser.js';
 import { checkBytes, checkImage, checkInt, checkOptions, imageArray } from '../util/validate.js';
