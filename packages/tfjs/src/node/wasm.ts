@@ -19,8 +19,11 @@ export function wasmBinariesDir(): string {
  * the backend cannot start.
  */
 export function initWasmBackend(): Promise<void> {
+  // An initialisation in flight comes first: tf.setBackend names the backend before its async
+  // set-up ends, so getBackend() alone would let a second caller through too early.
+  if (pending) return pending;
   if (tf.getBackend() === 'wasm') return Promise.resolve();
-  pending ??= (async () => {
+  pending = (async () => {
     try {
       // A path prefix: the backend appends the binary's file name. (Once the backend has
       // initialised, the paths are no longer read; setting them again is harmless.)
