@@ -40,10 +40,6 @@ FAILING: dict[str, str] = {
     "DRISEScoring-x5-zero-class-vector": _NAN,
     "cdist-x-hamming-boolA-floatB": _BOOL_XA,
     "cdist-x-jaccard-boolA-floatB": _BOOL_XA,
-    "occludeImageBatch-x12-6x8x3-quarter32-fillscalar": (
-        "occlude_image_batch casts the fill to the image dtype first (np.array(127.5, dtype=uint8) = 127); "
-        "salkit's occludeImageBatch uses 127.5 in the blend (off by one grey level where 0 < m < 1)."
-    ),
 }
 
 # Tolerances of the parity README's table.

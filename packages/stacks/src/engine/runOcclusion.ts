@@ -29,6 +29,15 @@ export interface OcclusionRun {
   consume: (images: NdArray[], masks: NdArray) => Promise<void>;
 }
 
+const schedule = (globalThis as unknown as { setTimeout: (cb: () => void, ms: number) => unknown }).setTimeout;
+
+/** Resolves on a later macrotask (Node and browsers alike). */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    schedule(resolve, 0);
+  });
+}
+
 export function throwIfAborted(signal: AbortSignalLike | undefined): void {
   if (signal?.aborted) {
     throw signal.reason ?? Object.assign(new Error('The operation was aborted.'), { name: 'AbortError' });
@@ -67,6 +76,9 @@ export async function runOcclusion(run: OcclusionRun): Promise<void> {
     await run.consume(images, masks);
     done += b;
     onProgress?.(done, total);
+    // Black boxes often answer with already-resolved promises; a macrotask turn lets an abort
+    // (e.g. from a SIGINT handler) land between batches.
+    if (signal) await nextTurn();
   }
   throwIfAborted(signal);
   if (done !== total) throw new Error(`${fn}: the perturber produced ${done} masks but announced ${total}`);

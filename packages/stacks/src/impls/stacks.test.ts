@@ -86,6 +86,16 @@ describe('classifier stacks', () => {
     await expect(stack.generate(image, bb, { signal: pre.signal })).rejects.toThrow('stopped by user');
   });
 
+  it('let an abort from a timer land between batches even when the black box answers synchronously', async () => {
+    const stack = new SlidingWindowStack({ windowSize: [4, 4], stride: [2, 2], batchSize: 2 });
+    const bb = new FormulaClassifier(2);
+    const ctrl = new AbortController();
+    setTimeout(() => ctrl.abort(), 0);
+    await expect(stack.generate(image, bb, { signal: ctrl.signal })).rejects.toThrow(/abort/i);
+    const total = new SlidingWindow({ windowSize: [4, 4], stride: [2, 2] }).maskCount(image);
+    expect(bb.batchSizes.reduce((x, y) => x + y, 0) - 1).toBeLessThan(total);
+  });
+
   it('accept async black boxes and Map results', async () => {
     const sync = new FormulaClassifier(2);
     const asyncBox = {

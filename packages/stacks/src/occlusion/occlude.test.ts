@@ -45,6 +45,13 @@ describe('occlusion', () => {
     expect([...out[0]!.data]).toEqual([5, 10, 15, 2, 2, 2]);
   });
 
+  it('casts a fractional fill to the image dtype in the batch form only, as numpy does', () => {
+    const black = array(Uint8Array.of(0), [1, 1]);
+    const m = array(Float32Array.of(0.2), [1, 1, 1]);
+    expect(occludeImageBatch(black, m, 127.5).data[0]).toBe(101); // 0.8 * 127 = 101.6
+    expect([...occludeImageStreaming(black, m, 127.5)][0]!.data[0]).toBe(102); // 0.8 * 127.5 = 102
+  });
+
   it('truncates toward zero rather than rounding', () => {
     const out = occludeImageBatch(array(Uint8Array.of(255), [1, 1]), array(Float32Array.of(0.999), [1, 1, 1]));
     expect(out.data[0]).toBe(254);

@@ -79,6 +79,10 @@ export function planOcclusion(fn: string, image: NdArray, fill: Fill, arithmetic
         );
       }
     }
+    // occlude_image_batch casts the fill to the image dtype first (np.array(fill, dtype=uint8)
+    // truncates 127.5 to 127); the streaming form uses the fill as given.
+    if (range && arithmetic === 'batch')
+      for (let i = 0; i < fillValues.length; i++) fillValues[i] = Math.trunc(fillValues[i] as number);
   }
   return {
     height,
