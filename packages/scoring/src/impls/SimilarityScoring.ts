@@ -108,6 +108,7 @@ export class SimilarityScoring extends GenerateDescriptorSimilaritySaliency {
             for (let n = 0; n < b; n++) {
               const d = (dp[q * b + n] as number) - base;
               // NaN (e.g. cosine of a zero vector) carries no evidence: weight 0, never a NaN map.
+              // biome-ignore lint/complexity/useMathMinMax: Math.max(NaN, 0) is NaN; this must give 0.
               s[n * Q + q] = d > 0 ? d : 0;
             }
           }

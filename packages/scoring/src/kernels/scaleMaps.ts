@@ -20,6 +20,7 @@ export function maxAbsScaleAndClip(data: Float64Array | Float32Array, maps: numb
     if (maxAbs < tiny) continue;
     for (let i = 0; i < size; i++) {
       const v = (data[base + i] as number) / maxAbs;
+      // biome-ignore lint/complexity/useMathMinMax: one branchy clip per value is the hot path here.
       data[base + i] = v > 1 ? 1 : v < -1 ? -1 : v;
     }
   }
