@@ -68,9 +68,11 @@ async function run(args: ParsedArgs, io: CliIO, startTime: number): Promise<numb
   const r = new Run(io, 'compare', args.raw, startTime, V.flag('quiet'));
   const [argA, argB] = args.positionals as [string, string];
   r.progress.info(`salkit compare: which regions of ${argB} make it resemble ${argA}`);
-  const [inA, inB] = await r.phase('read image', () =>
-    Promise.all([readInputImage(argA, io.cwd, 'imageA'), readInputImage(argB, io.cwd, 'imageB')]),
-  );
+  // In argument order, so a bad imageA is always the one reported.
+  const [inA, inB] = await r.phase('read image', async () => [
+    await readInputImage(argA, io.cwd, 'imageA'),
+    await readInputImage(argB, io.cwd, 'imageB'),
+  ]);
   r.progress.info('loading the face models');
   const [descriptor] = await r.phase('load models', () =>
     Promise.all([faceDescriptor(), crop === 'face' ? faceDetector() : null]),
