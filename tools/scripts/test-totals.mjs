@@ -17,7 +17,9 @@ for (const group of ['packages', 'tools']) {
     const r = JSON.parse(readFileSync(file, 'utf8'));
     reports++;
     passed += r.numPassedTests ?? 0;
-    failed += (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0);
+    // A suite that fails without a failing test (e.g. it cannot be imported) counts once.
+    const failedTests = r.numFailedTests ?? 0;
+    failed += failedTests > 0 ? failedTests : (r.numFailedTestSuites ?? 0);
     skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   }
 }
