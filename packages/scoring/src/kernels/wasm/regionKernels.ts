@@ -49,6 +49,34 @@ export function buildRegionKernels(shape: KernelShape): Uint8Array<ArrayBuffer> 
 }
 
 /** Phase 1: staged mask rows of `bytes`-sized elements -> float64 weights, plus coverage. */
+/**
+ * Emits `regs[g*V + v] += weights[v] * splat(scalars[g])` for v < V: the scalar of map g is
+ * loaded from the address in local `scalarPtr`, splatted into local `splat`, and multiplied into
+ * the map's V accumulator registers (f64x2, no fused multiply-add: numpy's rounding).
+ */
+function splatMultiplyAdd(
+  f: FunctionBuilder,
+  scalarPtr: number,
+  g: number,
+  splat: number,
+  weights: readonly number[],
+  regs: readonly number[],
+  V: number,
+): void {
+  f.get(scalarPtr)
+    .simd(Simd.load64Splat, [0, g * 8])
+    .set(splat);
+  for (let v = 0; v < V; v++) {
+    const r = regs[g * V + v] as number;
+    f.get(r)
+      .get(weights[v] as number)
+      .get(splat)
+      .simd(Simd.f64x2Mul)
+      .simd(Simd.f64x2Add)
+      .set(r);
+  }
+}
+
 function weights(name: string, bytes: 1 | 4 | 8, pitch: number): FunctionBuilder {
   const f = new FunctionBuilder(name, [I32, I32, I32, I32, I32, F64, F64, I32, I32]);
   const [stage, w, cov, rows, pb, alpha, beta, mode, withCov] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
@@ -226,20 +254,7 @@ function mac(C: number, pitch: number): FunctionBuilder {
       f.get(wn)
         .vload(16 * v)
         .set(wv[v] as number);
-    for (let g = 0; g < G; g++) {
-      f.get(sn)
-        .simd(Simd.load64Splat, [0, g * 8])
-        .set(sv);
-      for (let v = 0; v < V; v++) {
-        const r = regs[g * V + v] as number;
-        f.get(r)
-          .get(wv[v] as number)
-          .get(sv)
-          .simd(Simd.f64x2Mul)
-          .simd(Simd.f64x2Add)
-          .set(r);
-      }
-    }
+    for (let g = 0; g < G; g++) splatMultiplyAdd(f, sn, g, sv, wv, regs, V);
     f.addTo(wn, pitch * 8)
       .addTo(sn, C * 8)
       .addTo(n, -1);
@@ -341,20 +356,7 @@ function fusedF32(C: number, pitch: number): FunctionBuilder {
         }
       }
     }
-    for (let g = 0; g < C; g++) {
-      f.get(sn)
-        .simd(Simd.load64Splat, [0, g * 8])
-        .set(sv);
-      for (let v = 0; v < V; v++) {
-        const r = regs[g * V + v] as number;
-        f.get(r)
-          .get(wl[v] as number)
-          .get(sv)
-          .simd(Simd.f64x2Mul)
-          .simd(Simd.f64x2Add)
-          .set(r);
-      }
-    }
+    for (let g = 0; g < C; g++) splatMultiplyAdd(f, sn, g, sv, wl, regs, V);
     if (withC)
       for (let v = 0; v < V; v++)
         f.get(cl[v] as number)
