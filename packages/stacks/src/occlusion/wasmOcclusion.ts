@@ -1,4 +1,4 @@
-import { assembleModule, FunctionBuilder, I32, Simd, V128, type WasmMemory, wasmApi } from '@salkit/scoring/wasm';
+import { assembleModule, FunctionBuilder, I32, Simd, V128, type WasmMemory, wasmApi } from '@salkit/ndarray/wasm';
 
 /**
  * WebAssembly SIMD occlusion of uint8 images (1 or 3 channels) by float32 masks, with numpy's

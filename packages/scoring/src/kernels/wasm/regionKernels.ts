@@ -1,4 +1,4 @@
-import { assembleModule, F64, FunctionBuilder, I32, Simd, V128 } from './assembler.js';
+import { assembleModule, F64, FunctionBuilder, I32, Simd, V128 } from '@salkit/ndarray/wasm';
 
 /** Byte pattern moving the high 8 bytes of a vector to its low half. */
 const HIGH_TO_LOW = [8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15];

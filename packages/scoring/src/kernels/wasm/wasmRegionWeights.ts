@@ -1,4 +1,5 @@
 import type { TypedArray } from '@salkit/ndarray';
+import { type WasmMemory, type WasmModule, wasmApi } from '@salkit/ndarray/wasm';
 import type { RegionWeightEngine } from '../regionWeightEngine.js';
 import {
   buildRegionKernels,
@@ -8,7 +9,6 @@ import {
   WEIGHTS_F64,
   WEIGHTS_F64_ROUNDED,
 } from './regionKernels.js';
-import { type WasmMemory, type WasmModule, wasmApi } from './webassembly.js';
 
 /** Pixels per block: a block's accumulators (maps x PB float64) stay in cache while all masks stream by. */
 const PB = 2048;

@@ -1,5 +1,5 @@
 /**
- * A tiny WebAssembly binary encoder: just enough to emit the SIMD kernels of this package at run
+ * A tiny WebAssembly binary encoder: just enough to emit salkit's SIMD kernels at run
  * time (so each kernel is unrolled for the caller's number of maps). One module = one imported
  * memory (`env.memory`) plus exported functions over i32 / f64 values.
  */
