@@ -13,6 +13,7 @@ export type ValType = typeof I32 | typeof F64 | typeof V128;
 export const Simd = {
   load: 0x00,
   load8x8u: 0x02,
+  load32Splat: 0x09,
   load64Splat: 0x0a,
   store: 0x0b,
   shuffle: 0x0d,
@@ -32,6 +33,7 @@ export const Simd = {
   f32x4Add: 0xe4,
   f32x4Mul: 0xe6,
   f64x2Add: 0xf0,
+  f64x2Sub: 0xf1,
   f64x2Mul: 0xf2,
   f64x2ConvertLowI32x4U: 0xff,
   load32Zero: 0x5c,

@@ -48,7 +48,11 @@ export class RegionSaliencyAccumulator implements SaliencyAccumulator {
       this.f32 = this.scoring.float32Output(md);
       const { maps, alpha, beta } = this.scoring;
       const round = this.scoring.float32Weights(md, this.f32);
-      this.acc = new RegionWeightAccumulator(maps, H * W, alpha, beta, round, { coverage: this.scoring.normalize });
+      // float32 maps from float32 masks: numpy's float32 arithmetic, step for step
+      this.acc = new RegionWeightAccumulator(maps, H * W, alpha, beta, round, {
+        coverage: this.scoring.normalize,
+        float32: this.f32 && md === 'float32',
+      });
     } else if (md !== this.maskDType) {
       throw new Error(`${fn}: masks: every batch must have the same dtype; got ${md} after ${this.maskDType}`);
     }

@@ -88,3 +88,73 @@ describe('RegionWeightAccumulator: WebAssembly engine vs plain JS', () => {
     }
   }
 });
+
+describe('RegionWeightAccumulator: float32 arithmetic', () => {
+  // numpy's float32 steps, written out: w = f32(f32(alpha) + f32(beta)*m), acc = f32(acc + f32(s*w)), cov likewise
+  function numpyFloat32(C: number, P: number, m: Float32Array, s: Float32Array, n: number, a: number, b: number) {
+    const acc = new Float32Array(C * P);
+    const cov = new Float32Array(P);
+    const a32 = Math.fround(a);
+    for (let k = 0; k < n; k++) {
+      for (let p = 0; p < P; p++) {
+        const w = Math.fround(a32 + Math.fround(Math.fround(b) * (m[k * P + p] as number)));
+        cov[p] = Math.fround((cov[p] as number) + w);
+        for (let c = 0; c < C; c++) {
+          acc[c * P + p] = Math.fround((acc[c * P + p] as number) + Math.fround((s[k * C + c] as number) * w));
+        }
+      }
+    }
+    return { acc, cov };
+  }
+
+  const shapes: [number, number, number[]][] = [
+    [1, 37 * 29, [19]],
+    [2, 300, [33, 40]],
+    [3, 64 * 80, [8, 8, 17, 1]],
+    [10, 40 * 40, [120]],
+    [11, 4111, [64, 9]],
+  ];
+  let seed = 500;
+  for (const [C, P, batches] of shapes) {
+    it(`C=${C} P=${P} batches ${batches}: both engines equal numpy's float32 steps bit for bit`, () => {
+      const n = batches.reduce((x, y) => x + y, 0);
+      const masks = Float32Array.from(defaultRng(seed++).random([n * P]).data, (v, i) => (i % 13 === 0 ? 0 : v));
+      const s32 = Float32Array.from(defaultRng(seed++).random([n * C]).data, (v) => v - 0.3);
+      const s = Float64Array.from(s32);
+      for (const [alpha, beta, normalize] of [
+        [1, -1, true],
+        [-0.9, 1, false],
+        [0, 1, true],
+      ] as const) {
+        const ref = numpyFloat32(C, P, masks, s32, n, alpha, beta);
+        const expected = new Float32Array(C * P);
+        for (let i = 0; i < C * P; i++) {
+          const d = normalize ? (ref.cov[i % P] as number) : 0;
+          expected[i] = d === 0 ? (ref.acc[i] as number) : Math.fround((ref.acc[i] as number) / d);
+        }
+        for (const engine of ['js', 'auto'] as const) {
+          const acc = new RegionWeightAccumulator(C, P, alpha, beta, true, {
+            engine,
+            coverage: normalize,
+            float32: true,
+          });
+          if (engine === 'auto') expect(acc.usesWasm).toBe(wasmSimdAvailable());
+          let done = 0;
+          for (const b of batches) {
+            acc.add(s, done * C, masks, done * P, b);
+            done += b;
+          }
+          const out = acc.finish(normalize, new Float32Array(C * P));
+          expect(Array.from(out), `${engine} alpha ${alpha}`).toEqual(Array.from(expected));
+        }
+      }
+    });
+  }
+
+  it('rejects masks that are not float32', () => {
+    for (const engine of ['js', 'auto'] as const) {
+      const acc = new RegionWeightAccumulator(1, 16, 1, -1, true, { engine, float32: true });
+      expect(() => acc.add(new Float64Array(1), 0, new Uint8Array(16), 0, 1)).toThrow(/float32 masks/);
+    }
+  });
+});

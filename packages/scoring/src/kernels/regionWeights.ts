@@ -8,6 +8,11 @@ export interface RegionWeightOptions {
   engine?: 'auto' | 'js';
   /** Accumulate the coverage (needed by `finish(normalize = true)`); default true. */
   coverage?: boolean;
+  /**
+   * numpy's float32 arithmetic, for float32 masks and float32 scalars: weights, products, sums
+   * and the final division in float32, masks in order (default false: float64 throughout).
+   */
+  float32?: boolean;
 }
 
 /**
@@ -15,9 +20,9 @@ export interface RegionWeightOptions {
  * the region weight is affine in the mask value, `w = alpha + beta * m` (1 - m for inverted
  * masks, m - p1 for RISE). Masks arrive in batches; memory is O(C*H*W), never O(N*H*W).
  *
- * Runs on a WebAssembly SIMD kernel when the platform has one (float64 throughout, the same
- * products and, except for 0/1 masks, the same summation order as the plain-JS engine), else on
- * plain JS.
+ * Runs on a WebAssembly SIMD kernel when the platform has one (the same products and, except for
+ * 0/1 masks, the same summation order as the plain-JS engine), else on plain JS. Arithmetic is
+ * float64, or numpy's float32 with the `float32` option.
  */
 export class RegionWeightAccumulator {
   readonly channels: number;
@@ -37,10 +42,11 @@ export class RegionWeightAccumulator {
   ) {
     this.channels = channels;
     this.pixels = pixels;
-    const { engine = 'auto', coverage = true } = options;
+    const { engine = 'auto', coverage = true, float32 = false } = options;
     this.engine =
-      (engine === 'auto' ? WasmRegionWeights.create(channels, pixels, alpha, beta, roundF32Weights, coverage) : null) ??
-      new ScalarRegionWeights(channels, pixels, alpha, beta, roundF32Weights);
+      (engine === 'auto'
+        ? WasmRegionWeights.create(channels, pixels, alpha, beta, roundF32Weights, coverage, float32)
+        : null) ?? new ScalarRegionWeights(channels, pixels, alpha, beta, roundF32Weights, float32);
   }
 
   /** True when the WebAssembly SIMD engine is in use. */

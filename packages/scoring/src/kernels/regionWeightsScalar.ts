@@ -10,8 +10,8 @@ import type { RegionWeightEngine } from './regionWeightEngine.js';
 export class ScalarRegionWeights implements RegionWeightEngine {
   readonly channels: number;
   readonly pixels: number;
-  private readonly acc: Float64Array;
-  private readonly cov: Float64Array;
+  private readonly acc: Float64Array | Float32Array;
+  private readonly cov: Float64Array | Float32Array;
   private readonly wb: Float64Array;
   private readonly lut = new Float64Array(256);
 
@@ -22,11 +22,14 @@ export class ScalarRegionWeights implements RegionWeightEngine {
     private readonly beta: number,
     /** numpy forms `alpha + beta*m` in float32 when the masks are float32. */
     private readonly roundF32Weights = false,
+    /** numpy's float32 arithmetic (float32 masks): float32 products, float32 accumulators. */
+    private readonly float32 = false,
   ) {
     this.channels = channels;
     this.pixels = pixels;
-    this.acc = new Float64Array(channels * pixels);
-    this.cov = new Float64Array(pixels);
+    // Float32Array stores round each sum: a float64 sum of two float32 values, rounded once, is float32 addition.
+    this.acc = float32 ? new Float32Array(channels * pixels) : new Float64Array(channels * pixels);
+    this.cov = float32 ? new Float32Array(pixels) : new Float64Array(pixels);
     this.wb = new Float64Array(BLOCK);
     for (let v = 0; v < 256; v++) this.lut[v] = alpha + beta * v;
   }
@@ -37,7 +40,11 @@ export class ScalarRegionWeights implements RegionWeightEngine {
    */
   add(scalars: Float64Array, scalarOffset: number, masks: TypedArray, maskOffset: number, n: number): void {
     const { channels: C, pixels: P, acc, cov } = this;
-    if (masks instanceof Uint8Array) {
+    if (this.float32) {
+      if (!(masks instanceof Float32Array))
+        throw new Error('RegionWeightAccumulator: float32 arithmetic needs float32 masks');
+      this.addFloat32(scalars, scalarOffset, masks, maskOffset, n);
+    } else if (masks instanceof Uint8Array) {
       this.addUint8(scalars, scalarOffset, masks, maskOffset, n);
     } else {
       const { alpha, beta, wb } = this;
@@ -60,6 +67,37 @@ export class ScalarRegionWeights implements RegionWeightEngine {
             const base = c * P + p0;
             for (let j = 0; j < nb; j++) acc[base + j] += sc * (wb[j] as number);
           }
+        }
+      }
+    }
+  }
+
+  /** numpy's float32 steps: `w = f32(f32(alpha) + f32(f32(beta)*m))`, `acc = f32(acc + f32(s*w))`, `cov = f32(cov + w)`. */
+  private addFloat32(
+    scalars: Float64Array,
+    scalarOffset: number,
+    masks: Float32Array,
+    maskOffset: number,
+    n: number,
+  ): void {
+    const { channels: C, pixels: P, acc, cov, wb } = this;
+    // numpy casts the Python scalars to float32 before the float32 operations
+    const alpha = Math.fround(this.alpha);
+    const beta = Math.fround(this.beta);
+    for (let p0 = 0; p0 < P; p0 += BLOCK) {
+      const nb = Math.min(BLOCK, P - p0);
+      for (let k = 0; k < n; k++) {
+        const mo = maskOffset + k * P + p0;
+        for (let j = 0; j < nb; j++) {
+          const w = Math.fround(alpha + Math.fround(beta * (masks[mo + j] as number)));
+          wb[j] = w;
+          cov[p0 + j] += w;
+        }
+        const so = scalarOffset + k * C;
+        for (let c = 0; c < C; c++) {
+          const sc = scalars[so + c] as number;
+          const base = c * P + p0;
+          for (let j = 0; j < nb; j++) acc[base + j] += Math.fround(sc * (wb[j] as number));
         }
       }
     }
@@ -101,7 +139,8 @@ export class ScalarRegionWeights implements RegionWeightEngine {
         const v = acc[base + p] as number;
         if (normalize) {
           const d = cov[p] as number;
-          out[base + p] = d === 0 ? v : v / d;
+          // float32 maps: the float64 quotient of two float32 values, rounded once, is float32 division
+          out[base + p] = d === 0 ? v : this.float32 ? Math.fround(v / d) : v / d;
         } else out[base + p] = v;
       }
     }

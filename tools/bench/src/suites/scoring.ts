@@ -7,7 +7,9 @@ import { type BenchSuite, sink } from '../suite.js';
  * @salkit/scoring, issue 5's sizes: 224x224 maps from N = 1000 masks. Every scorer runs on two
  * kinds of masks, made once outside the timed functions: RISEGrid's float32 masks (n = 1000,
  * s = 8, p1 = 0.5) and random 0/1 uint8 masks (half the pixels occluded, the densest 0/1 case).
- * Confidences and descriptors are float64, as a JS black box returns them.
+ * Confidences and descriptors are float64, as a plain JS black box returns them; the
+ * "float32 scores" tasks give the confidence and detection scorers float32 scores (as TF.js
+ * models return them) with RISEGrid's float32 masks, where numpy, and salkit, compute in float32.
  */
 export const scoringSuite: BenchSuite = {
   name: 'scoring',
@@ -65,6 +67,25 @@ export const scoringSuite: BenchSuite = {
         },
       );
     }
+    const imageConf32 = Float32Array.from(imageConf.data);
+    const perturbedConf32 = array(Float32Array.from(perturbedConf.data), [N, C]);
+    const refDets32 = array(Float32Array.from(refDets.data), [1, K]);
+    const perturbedDets32 = array(Float32Array.from(perturbedDets.data), [N, P, K]);
+    const conf32 = array(imageConf32, [C]);
+    tasks.push(
+      {
+        name: `OcclusionScoring C=${C}, RISE f32, float32 scores`,
+        fn: () => (sink.value = occlusion.generate(conf32, perturbedConf32, rise)),
+      },
+      {
+        name: `RISEScoring C=${C} p1=0.5, RISE f32, float32 scores`,
+        fn: () => (sink.value = riseScoring.generate(conf32, perturbedConf32, rise)),
+      },
+      {
+        name: `DRISEScoring D=1, ${P} proposals x ${K}, RISE f32, float32 scores`,
+        fn: () => (sink.value = drise.generate(refDets32, perturbedDets32, rise)),
+      },
+    );
     return tasks;
   },
 };

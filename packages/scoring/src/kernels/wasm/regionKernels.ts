@@ -32,6 +32,11 @@ export const WEIGHTS_F32 = 2;
  * - `fusedF32(stage, s, acc, cov, rows, pb, accPitch, alpha, beta, mode, withCov)`: for C <= 2
  *   maps, phases 1 and 2 in one pass over staged float32 rows (no weight scratch), same arithmetic
  *   and order; for more maps it is an empty function;
+ * - `macF32(stage, s, acc, cov, rows, pb, accPitch, alpha, beta, mode, withCov)`: numpy's float32
+ *   arithmetic for staged float32 rows: `w = f32(alpha + beta*m)` (WEIGHTS_F32: alpha and beta
+ *   cast to float32 first, as numpy casts Python scalars; else rounded from float64),
+ *   `acc[c][p] = f32(acc + f32(s[n][c] * w))` and `cov[p] = f32(cov + w)`,
+ *   n in order; scalars, accumulators and coverage are float32 (4 bytes a value);
  * - `check01(ptr, len) -> i32`: 1 when all `len` bytes (a multiple of 16) are 0 or 1;
  * - `tableApply(stage, pat, tables, accT, chunks, pb)`: 0/1 masks, 8 staged rows a chunk: per pixel
  *   the 8 bits of a chunk index a table row of `tableWidth` precomputed sums, added to `accT[p][...]`.
@@ -43,6 +48,7 @@ export function buildRegionKernels(shape: KernelShape): Uint8Array<ArrayBuffer> 
     weights('weightsF64', 8, shape.pitch),
     mac(shape.maps, shape.pitch),
     fusedF32(shape.maps, shape.pitch),
+    macF32(shape.maps, shape.pitch),
     check01(),
     tableApply(shape.tableWidth, shape.fuse, shape.pitch),
   ]);
@@ -200,10 +206,8 @@ function weights(name: string, bytes: 1 | 4 | 8, pitch: number): FunctionBuilder
   return f;
 }
 
-/** Phase 2, unrolled for C maps: register blocks of G maps x V pixel pairs, the rows streamed through. */
-function mac(C: number, pitch: number): FunctionBuilder {
-  const f = new FunctionBuilder('mac', [I32, I32, I32, I32, I32, I32]);
-  const [w, s, acc, rows, pb, accPitch] = [0, 1, 2, 3, 4, 5];
+/** C maps split into near-equal register blocks `[first map, size]` of at most 5 maps. */
+function mapGroups(C: number): [number, number][] {
   const groups: [number, number][] = [];
   const nGroups = Math.ceil(C / 5);
   for (let g = 0, c0 = 0; g < nGroups; g++) {
@@ -211,6 +215,14 @@ function mac(C: number, pitch: number): FunctionBuilder {
     groups.push([c0, size]);
     c0 += size;
   }
+  return groups;
+}
+
+/** Phase 2, unrolled for C maps: register blocks of G maps x V pixel pairs, the rows streamed through. */
+function mac(C: number, pitch: number): FunctionBuilder {
+  const f = new FunctionBuilder('mac', [I32, I32, I32, I32, I32, I32]);
+  const [w, s, acc, rows, pb, accPitch] = [0, 1, 2, 3, 4, 5];
+  const groups = mapGroups(C);
   const p = f.local(I32);
   const wn = f.local(I32);
   const sn = f.local(I32);
@@ -400,6 +412,158 @@ function fusedF32(C: number, pitch: number): FunctionBuilder {
       f.get(mode).i32(md).op(0x46).if();
       emit(md, withC);
       f.op(0x0f).end();
+    }
+    f.end();
+  }
+  return f;
+}
+
+/** Lanes of two demoted f64x2 vectors (`[a0, a1, 0, 0]`, `[b0, b1, 0, 0]`) joined as `[a0, a1, b0, b1]`. */
+const JOIN_LOW_HALVES = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
+
+/**
+ * numpy's float32 arithmetic, unrolled for C maps: register blocks of G maps x V f32x4 vectors,
+ * the staged rows streamed through; the weights are recomputed for each block of maps (two
+ * operations a vector, cheaper than a weight scratch) and the coverage is summed with the first.
+ */
+function macF32(C: number, pitch: number): FunctionBuilder {
+  const f = new FunctionBuilder('macF32', [I32, I32, I32, I32, I32, I32, I32, F64, F64, I32, I32]);
+  const [stage, s, acc, cov, rows, pb, accPitch, alpha, beta, mode, withCov] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const groups = mapGroups(C);
+  const va = f.local(V128);
+  const vb = f.local(V128);
+  const va32 = f.local(V128);
+  const vb32 = f.local(V128);
+  const m = f.local(V128);
+  const sv = f.local(V128);
+  const q = f.local(I32);
+  const src = f.local(I32);
+  const sn = f.local(I32);
+  const n = f.local(I32);
+  const bases = Array.from({ length: 5 }, () => f.local(I32));
+  const regs = Array.from({ length: 16 }, () => f.local(V128));
+  const wl = Array.from({ length: 4 }, () => f.local(V128));
+  const cl = Array.from({ length: 4 }, () => f.local(V128));
+  f.get(alpha).simd(Simd.f64x2Splat).set(va);
+  f.get(beta).simd(Simd.f64x2Splat).set(vb);
+  f.get(alpha).op(0xb6).simd(Simd.f32x4Splat).set(va32); // f32.demote_f64
+  f.get(beta).op(0xb6).simd(Simd.f32x4Splat).set(vb32);
+  /** The weights of the V vectors of staged row `src` into wl. */
+  const weightsOf = (md: number, V: number) => {
+    for (let v = 0; v < V; v++) {
+      const w = wl[v] as number;
+      if (md === WEIGHTS_F32) {
+        f.get(va32)
+          .get(vb32)
+          .get(src)
+          .vload(16 * v)
+          .simd(Simd.f32x4Mul)
+          .simd(Simd.f32x4Add)
+          .set(w);
+      } else {
+        f.get(src)
+          .vload(16 * v)
+          .set(m);
+        for (let j = 0; j < 2; j++) {
+          f.get(va).get(vb).get(m);
+          if (j === 1) f.get(m).shuffle(HIGH_TO_LOW);
+          f.simd(Simd.f64x2PromoteLowF32x4).simd(Simd.f64x2Mul).simd(Simd.f64x2Add).simd(Simd.f32x4DemoteF64x2Zero);
+        }
+        f.shuffle(JOIN_LOW_HALVES).set(w);
+      }
+    }
+  };
+  const emit = (md: number, withC: boolean) => {
+    groups.forEach(([c0, G], gi) => {
+      const V = G >= 3 ? 2 : 4;
+      const sumCov = withC && gi === 0;
+      f.i32(0).set(q);
+      f.block().loop();
+      f.get(q).get(pb).i32LtU().i32Eqz().brIf(1);
+      for (let g = 0; g < G; g++) {
+        f.get(acc)
+          .get(accPitch)
+          .i32(c0 + g)
+          .i32Mul()
+          .i32Add()
+          .get(q)
+          .i32(4)
+          .i32Mul()
+          .i32Add()
+          .set(bases[g] as number);
+        for (let v = 0; v < V; v++)
+          f.get(bases[g] as number)
+            .vload(16 * v)
+            .set(regs[g * V + v] as number);
+      }
+      if (sumCov)
+        for (let v = 0; v < V; v++)
+          f.get(cov)
+            .get(q)
+            .i32(4)
+            .i32Mul()
+            .i32Add()
+            .vload(16 * v)
+            .set(cl[v] as number);
+      f.get(stage).get(q).i32(4).i32Mul().i32Add().set(src);
+      f.get(s)
+        .i32(c0 * 4)
+        .i32Add()
+        .set(sn);
+      f.get(rows).set(n);
+      f.block().loop();
+      f.get(n).i32Eqz().brIf(1);
+      weightsOf(md, V);
+      for (let g = 0; g < G; g++) {
+        f.get(sn)
+          .simd(Simd.load32Splat, [0, g * 4])
+          .set(sv);
+        for (let v = 0; v < V; v++) {
+          const r = regs[g * V + v] as number;
+          f.get(r)
+            .get(wl[v] as number)
+            .get(sv)
+            .simd(Simd.f32x4Mul)
+            .simd(Simd.f32x4Add)
+            .set(r);
+        }
+      }
+      if (sumCov)
+        for (let v = 0; v < V; v++)
+          f.get(cl[v] as number)
+            .get(wl[v] as number)
+            .simd(Simd.f32x4Add)
+            .set(cl[v] as number);
+      f.addTo(src, pitch * 4)
+        .addTo(sn, C * 4)
+        .addTo(n, -1);
+      f.br(0).end().end();
+      for (let g = 0; g < G; g++)
+        for (let v = 0; v < V; v++)
+          f.get(bases[g] as number)
+            .get(regs[g * V + v] as number)
+            .vstore(16 * v);
+      if (sumCov)
+        for (let v = 0; v < V; v++)
+          f.get(cov)
+            .get(q)
+            .i32(4)
+            .i32Mul()
+            .i32Add()
+            .get(cl[v] as number)
+            .vstore(16 * v);
+      f.addTo(q, 4 * V);
+      f.br(0).end().end();
+    });
+  };
+  for (const withC of [true, false]) {
+    f.get(withCov).i32Eqz();
+    if (withC) f.i32Eqz();
+    f.if();
+    for (const md of [WEIGHTS_F64_ROUNDED, WEIGHTS_F32]) {
+      f.get(mode).i32(md).op(0x46).if(); // i32.eq
+      emit(md, withC);
+      f.op(0x0f).end(); // return
     }
     f.end();
   }

@@ -14,6 +14,8 @@ import {
 const PB = 2048;
 /** Mask rows per phase-1/phase-2 step of the float kernel (weight scratch: ROWS x PB float64). */
 const ROWS = 16;
+/** Mask rows per step of the float32-arithmetic kernel (stage: ROWS_F32 x PB float32). */
+const ROWS_F32 = 32;
 /** Mask rows per staging step of the 0/1 table kernel (8 table chunks). */
 const TABLE_ROWS = 64;
 /** Table chunks fused per pass over the pixels. */
@@ -29,6 +31,7 @@ interface Kernels {
   weightsF64: (...a: number[]) => void;
   mac: (...a: number[]) => void;
   fusedF32: (...a: number[]) => void;
+  macF32: (...a: number[]) => void;
   check01: (ptr: number, len: number) => number;
   tableApply: (...a: number[]) => void;
 }
@@ -68,6 +71,8 @@ const align16 = (n: number) => Math.ceil(n / 16) * 16;
  * - 0/1 uint8 masks: 8 masks at a time, each pixel's 8 bits index a table of the 256 possible sums
  *   `sum_k s[n_k][c] * w(bit_k)` (and the coverage), so each pixel costs one table row per 8 masks
  *   instead of 8 * C multiply-adds. Same products; the sums are grouped by 8 before being added.
+ * - `float32` engines (numpy computes the maps in float32: float32 masks and scalars): float32
+ *   products added in mask order into float32 accumulators, numpy's own operations (macF32).
  * Masks are copied block by block into wasm memory; memory is O(C*H*W) plus fixed scratch.
  */
 export class WasmRegionWeights implements RegionWeightEngine {
@@ -97,6 +102,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
     beta: number,
     round: boolean,
     coverage: boolean,
+    float32 = false,
   ): WasmRegionWeights | null {
     if (C < 1 || P < 1 || !wasmSimdAvailable()) return null;
     const T = (C + 2) & ~1;
@@ -104,7 +110,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
     const bytes = pPad * 8 * (C + 1 + T) + SUB * (C + 32 * T) * 8 + ROWS * PB * 16 + TABLE_ROWS * PB + FUSE * PB;
     if (bytes > MAX_BYTES) return null;
     try {
-      return new WasmRegionWeights(C, P, alpha, beta, round, coverage, T, pPad);
+      return new WasmRegionWeights(C, P, alpha, beta, round, coverage, float32, T, pPad);
     } catch {
       // e.g. browsers refuse synchronous compilation of modules over 4 KB on the main thread,
       // or memory cannot be had: the plain-JS engine takes over
@@ -119,6 +125,8 @@ export class WasmRegionWeights implements RegionWeightEngine {
     private readonly beta: number,
     private readonly round: boolean,
     private readonly coverage: boolean,
+    /** numpy's float32 arithmetic (float32 masks only); else float64. */
+    private readonly float32: boolean,
     T: number,
     pPad: number,
   ) {
@@ -131,7 +139,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
       return at;
     };
     this.wOff = take(ROWS * PB * 8);
-    this.stageOff = take(Math.max(ROWS * PB * 8, TABLE_ROWS * PB));
+    this.stageOff = take(Math.max(ROWS * PB * 8, TABLE_ROWS * PB, ROWS_F32 * PB * 4));
     this.patOff = take(FUSE * PB);
     this.sOff = take(SUB * C * 8);
     this.tablesOff = take((SUB / 8) * 256 * T * 8);
@@ -170,12 +178,54 @@ export class WasmRegionWeights implements RegionWeightEngine {
     let m: TypedArray = masks;
     const raw: unknown = masks;
     if (raw instanceof Uint8ClampedArray) m = new Uint8Array(raw.buffer, raw.byteOffset, raw.length);
+    if (this.float32) {
+      if (!(m instanceof Float32Array))
+        throw new Error('RegionWeightAccumulator: float32 arithmetic needs float32 masks');
+      for (let i0 = 0; i0 < n; i0 += SUB) {
+        const b = Math.min(SUB, n - i0);
+        // float32 scalars (numpy's float32 values, exact in a Float32Array)
+        this.f32.set(scalars.subarray(scalarOffset + i0 * C, scalarOffset + (i0 + b) * C), this.sOff / 4);
+        this.addF32(m, maskOffset + i0 * P, b);
+      }
+      return;
+    }
     for (let i0 = 0; i0 < n; i0 += SUB) {
       const b = Math.min(SUB, n - i0);
       this.f64.set(scalars.subarray(scalarOffset + i0 * C, scalarOffset + (i0 + b) * C), this.sOff / 8);
       const mo = maskOffset + i0 * P;
       if (m instanceof Uint8Array) this.addU8(m, mo, b);
       else this.addFloat(m, mo, 0, b);
+    }
+  }
+
+  /** A sub-batch of b float32 masks (from `mo`) through the float32-arithmetic kernel. */
+  private addF32(m: Float32Array, mo: number, b: number): void {
+    const { P, C, f32, stageOff } = this;
+    const at = stageOff / 4;
+    for (let p0 = 0; p0 < P; p0 += PB) {
+      const pbA = Math.min(PB, P - p0);
+      const pbK = align16(pbA);
+      for (let r = 0; r < b; r += ROWS_F32) {
+        const rows = Math.min(ROWS_F32, b - r);
+        for (let i = 0; i < rows; i++) {
+          const src = mo + (r + i) * P + p0;
+          f32.set(m.subarray(src, src + pbA), at + i * PB);
+          if (pbA < PB) f32.fill(0, at + i * PB + pbA, at + (i + 1) * PB);
+        }
+        this.k.macF32(
+          stageOff,
+          this.sOff + r * C * 4,
+          this.accOff + p0 * 4,
+          this.covOff + p0 * 4,
+          rows,
+          pbK,
+          this.pPad * 4,
+          this.alpha,
+          this.beta,
+          WEIGHTS_F32,
+          this.coverage ? 1 : 0,
+        );
+      }
     }
   }
 
@@ -350,6 +400,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
 
   finish(normalize: boolean, out: Float64Array | Float32Array): Float64Array | Float32Array {
     if (normalize && !this.coverage) throw new Error('RegionWeightAccumulator.finish: coverage was not accumulated');
+    if (this.float32) return this.finishF32(normalize, out);
     const { C, P, T, f64, pPad } = this;
     const acc = this.accOff / 8;
     const cov = this.covOff / 8;
@@ -366,6 +417,23 @@ export class WasmRegionWeights implements RegionWeightEngine {
           if (useT) d += f64[accT + p * T + C] as number;
           out[base + p] = d === 0 ? v : v / d;
         } else out[base + p] = v;
+      }
+    }
+    return out;
+  }
+
+  /** float32 maps: `acc / cov` is float32 division (the float64 quotient rounded once), as numpy's. */
+  private finishF32(normalize: boolean, out: Float64Array | Float32Array): Float64Array | Float32Array {
+    const { C, P, f32, pPad } = this;
+    const acc = this.accOff / 4;
+    const cov = this.covOff / 4;
+    for (let c = 0; c < C; c++) {
+      const base = c * P;
+      const ab = acc + c * pPad;
+      for (let p = 0; p < P; p++) {
+        const v = f32[ab + p] as number;
+        const d = normalize ? (f32[cov + p] as number) : 0;
+        out[base + p] = d === 0 ? v : Math.fround(v / d);
       }
     }
     return out;
