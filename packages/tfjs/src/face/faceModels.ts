@@ -1,5 +1,6 @@
 import { describe } from '@salkit/ndarray';
-import * as tf from '@tensorflow/tfjs';
+import type * as TF from '@tensorflow/tfjs';
+import { tf } from '#tfjs';
 import { nonMaxSuppression } from '../detection/nms.js';
 import { TfImageClassifier } from '../impls/TfImageClassifier.js';
 import { TfImageDescriber } from '../impls/TfImageDescriber.js';
@@ -44,7 +45,7 @@ async function buildNet(
 }
 
 /** Runs one of face-api's networks on a batch tensor [B,s,s,3] already sized for it. */
-function forwardBatch(api: FaceApiLike, net: FaceApiNet, x: tf.Tensor): unknown {
+function forwardBatch(api: FaceApiLike, net: FaceApiNet, x: TF.Tensor): unknown {
   return net.forwardInput(new api.NetInput(tf.unstack(x) as never, true) as never);
 }
 
@@ -76,7 +77,7 @@ export async function createExpressionClassifier(
   );
   const s = FACE_MODEL_INPUT_SIZES.expression;
   return new TfImageClassifier({
-    model: (x) => forwardBatch(api, net, x) as tf.Tensor,
+    model: (x) => forwardBatch(api, net, x) as TF.Tensor,
     labels: FACE_EXPRESSION_LABELS,
     preprocess: makePreprocess(
       { size: [s, s], pad: 'center', halfPixelCenters: false },
@@ -115,7 +116,7 @@ export async function createFaceDescriptor(
   );
   const s = FACE_MODEL_INPUT_SIZES.recognition;
   return new TfImageDescriber({
-    model: (x) => forwardBatch(api, net, x) as tf.Tensor,
+    model: (x) => forwardBatch(api, net, x) as TF.Tensor,
     preprocess: makePreprocess(
       { size: [s, s], pad: 'center', halfPixelCenters: false },
       'TfImageDescriber.describeImages',
@@ -170,16 +171,16 @@ export async function createFaceDetector(
   const s = FACE_MODEL_INPUT_SIZES.detector;
   return new TfObjectDetector({
     model: (x) => {
-      const { boxes, scores } = forwardBatch(api, net, x) as { boxes: tf.Tensor2D[]; scores: tf.Tensor1D[] };
+      const { boxes, scores } = forwardBatch(api, net, x) as { boxes: TF.Tensor2D[]; scores: TF.Tensor1D[] };
       return { boxes: tf.stack(boxes), scores: tf.stack(scores) };
     },
     preprocess: makePreprocess({ size: [s, s], pad: 'end', halfPixelCenters: false }, 'TfObjectDetector.detectObjects'),
     batchSize,
     onDispose: release,
     postprocess: async (out, { images }) => {
-      const map = out as tf.NamedTensorMap;
-      const boxes = (await (map.boxes as tf.Tensor).data()) as Float32Array;
-      const scores = (await (map.scores as tf.Tensor).data()) as Float32Array;
+      const map = out as TF.NamedTensorMap;
+      const boxes = (await (map.boxes as TF.Tensor).data()) as Float32Array;
+      const scores = (await (map.scores as TF.Tensor).data()) as Float32Array;
       const n = scores.length / images.length;
       return images.map((img, b) => {
         const [height, width] = img.shape as [number, number];

@@ -1,10 +1,11 @@
 import { describe } from '@salkit/ndarray';
-import * as tf from '@tensorflow/tfjs';
+import type * as TF from '@tensorflow/tfjs';
+import { tf } from '#tfjs';
 
 /** One group of a TF.js weights manifest (`*-weights_manifest.json` is an array of these). */
 export interface WeightsManifestGroup {
   paths: string[];
-  weights: tf.io.WeightsManifestEntry[];
+  weights: TF.io.WeightsManifestEntry[];
 }
 
 /** Raw weight bytes: one buffer, or one per weights file in the manifest's order. */
@@ -17,8 +18,8 @@ export type WeightBytes = ArrayBuffer | Uint8Array | readonly (ArrayBuffer | Uin
  * its `.bin` files.
  */
 export type ModelWeights =
-  | tf.io.IOHandler
-  | { weightSpecs: tf.io.WeightsManifestEntry[]; weightData: WeightBytes }
+  | TF.io.IOHandler
+  | { weightSpecs: TF.io.WeightsManifestEntry[]; weightData: WeightBytes }
   | { manifest: WeightsManifestGroup[]; weightData: WeightBytes };
 
 function toArrayBuffer(label: string, b: unknown): ArrayBuffer {
@@ -49,7 +50,7 @@ function bytesOf(label: string, data: unknown): ArrayBuffer {
 
 const DTYPE_BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1, uint8: 1, uint16: 2, float16: 2 };
 
-function specBytes(spec: tf.io.WeightsManifestEntry): number {
+function specBytes(spec: TF.io.WeightsManifestEntry): number {
   const n = spec.shape.reduce((a, b) => a * b, 1);
   const q = spec.quantization?.dtype;
   return n * (q ? (DTYPE_BYTES[q] ?? 4) : (DTYPE_BYTES[spec.dtype] ?? 4));
@@ -59,7 +60,7 @@ function specBytes(spec: tf.io.WeightsManifestEntry): number {
  * Decodes weights into named tensors (dequantizing quantized ones). The caller owns the
  * tensors. Throws naming `label` when the specs and bytes do not agree.
  */
-export async function decodeModelWeights(label: string, weights: ModelWeights): Promise<tf.NamedTensorMap> {
+export async function decodeModelWeights(label: string, weights: ModelWeights): Promise<TF.NamedTensorMap> {
   if (weights === null || typeof weights !== 'object') {
     throw new TypeError(
       `${label}: expected an io.IOHandler, { weightSpecs, weightData } or { manifest, weightData }, got ${describe(weights)}`,
@@ -67,8 +68,8 @@ export async function decodeModelWeights(label: string, weights: ModelWeights): 
   }
   let specs: unknown;
   let data: unknown;
-  if (typeof (weights as tf.io.IOHandler).load === 'function') {
-    const artifacts = await (weights as tf.io.IOHandler).load?.();
+  if (typeof (weights as TF.io.IOHandler).load === 'function') {
+    const artifacts = await (weights as TF.io.IOHandler).load?.();
     specs = artifacts?.weightSpecs;
     data = artifacts?.weightData;
   } else if ('manifest' in weights) {
@@ -88,11 +89,11 @@ export async function decodeModelWeights(label: string, weights: ModelWeights): 
     throw new TypeError(`${label}: expected weight specs (an array of { name, shape, dtype }), got ${describe(specs)}`);
   }
   const buffer = bytesOf(`${label}: weightData`, data);
-  const entries = specs as tf.io.WeightsManifestEntry[];
+  const entries = specs as TF.io.WeightsManifestEntry[];
   const expected = entries.reduce((s, spec) => s + specBytes(spec), 0);
   // String weights have no fixed size, so only fixed-size specs are checked against the bytes.
   if (!entries.some((e) => e.dtype === 'string') && expected !== buffer.byteLength) {
     throw new Error(`${label}: the weight specs describe ${expected} bytes but weightData holds ${buffer.byteLength}`);
   }
-  return tf.io.decodeWeights(buffer, specs as tf.io.WeightsManifestEntry[]);
+  return tf.io.decodeWeights(buffer, specs as TF.io.WeightsManifestEntry[]);
 }

@@ -1,5 +1,6 @@
 import { describe, type NdArray } from '@salkit/ndarray';
-import * as tf from '@tensorflow/tfjs';
+import type * as TF from '@tensorflow/tfjs';
+import { tf } from '#tfjs';
 import { checkModel, type ModelOutput, outputTensors, runModel, type TfModel } from '../model/runModel.js';
 import { type ImageBatchToTensorOptions, makePreprocess, type PreprocessFn } from '../tensors/imageToTensor.js';
 import { batched } from '../util/batches.js';
@@ -30,7 +31,7 @@ export interface BatchContext {
   /** The images of this batch, in order. */
   images: readonly NdArray[];
   /** The input tensor the model received (disposed after the reader returns). */
-  input: tf.Tensor;
+  input: TF.Tensor;
   /** Index of the batch's first image in the whole call. */
   start: number;
 }
@@ -145,7 +146,7 @@ export abstract class TfAdapter {
 /** Reads a model output of shape [B, ...] as B rows of `size / B` float values. */
 export async function readRows(
   label: string,
-  t: tf.Tensor,
+  t: TF.Tensor,
   rows: number,
 ): Promise<{ data: Float32Array; cols: number }> {
   if (t.shape[0] !== rows || t.size % rows !== 0 || t.size === 0) {

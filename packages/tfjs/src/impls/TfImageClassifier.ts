@@ -1,5 +1,5 @@
 import { describe, type NdArray } from '@salkit/ndarray';
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '#tfjs';
 import { selectOutput } from '../model/runModel.js';
 import { checkOneOf } from '../util/validate.js';
 import { readRows, TfAdapter, type TfAdapterOptions } from './TfAdapter.js';

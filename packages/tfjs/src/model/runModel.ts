@@ -1,21 +1,22 @@
 import { describe } from '@salkit/ndarray';
-import * as tf from '@tensorflow/tfjs';
+import type * as TF from '@tensorflow/tfjs';
+import { tf } from '#tfjs';
 
 /** What a model returns: one tensor, several, or tensors by output name. */
-export type ModelOutput = tf.Tensor | tf.Tensor[] | tf.NamedTensorMap;
+export type ModelOutput = TF.Tensor | TF.Tensor[] | TF.NamedTensorMap;
 
 /** A model with `predict` (a `tf.LayersModel` or `tf.GraphModel`). */
 export interface PredictModel {
-  predict(inputs: tf.Tensor, config?: never): ModelOutput;
+  predict(inputs: TF.Tensor, config?: never): ModelOutput;
 }
 
 /** A model with `executeAsync` (a `tf.GraphModel` with control flow, e.g. an exported detector). */
 export interface ExecuteAsyncModel {
-  executeAsync(inputs: tf.Tensor, outputs?: never): Promise<tf.Tensor | tf.Tensor[]>;
+  executeAsync(inputs: TF.Tensor, outputs?: never): Promise<TF.Tensor | TF.Tensor[]>;
 }
 
 /** A synchronous function from the input tensor to the output(s). */
-export type ModelFn = (inputs: tf.Tensor) => ModelOutput;
+export type ModelFn = (inputs: TF.Tensor) => ModelOutput;
 
 /**
  * Anything salkit can run on an input batch: a LayersModel / GraphModel (`predict`), a
@@ -40,7 +41,7 @@ export function checkModel(label: string, model: unknown): asserts model is TfMo
 }
 
 /** Runs a model on one input: `predict` when it has one (unless `preferAsync`), else `executeAsync`. */
-export async function runModel(model: TfModel, input: tf.Tensor, preferAsync = false): Promise<ModelOutput> {
+export async function runModel(model: TfModel, input: TF.Tensor, preferAsync = false): Promise<ModelOutput> {
   if (typeof model === 'function') return tf.tidy(() => model(input));
   const hasPredict = typeof (model as PredictModel).predict === 'function';
   const hasAsync = typeof (model as ExecuteAsyncModel).executeAsync === 'function';
@@ -49,7 +50,7 @@ export async function runModel(model: TfModel, input: tf.Tensor, preferAsync = f
 }
 
 /** Every tensor in a model output. */
-export function outputTensors(out: ModelOutput): tf.Tensor[] {
+export function outputTensors(out: ModelOutput): TF.Tensor[] {
   if (out instanceof tf.Tensor) return [out];
   if (Array.isArray(out)) return out;
   return Object.values(out);
@@ -59,7 +60,7 @@ export function outputTensors(out: ModelOutput): tf.Tensor[] {
  * One tensor of a model output: `which` is an index (into an array output, or the names of a
  * map output in their order) or an output name; by default the only / first output.
  */
-export function selectOutput(label: string, out: ModelOutput, which: number | string | undefined): tf.Tensor {
+export function selectOutput(label: string, out: ModelOutput, which: number | string | undefined): TF.Tensor {
   if (out instanceof tf.Tensor) {
     if (which === undefined || which === 0) return out;
     throw new Error(

@@ -1,13 +1,6 @@
 import { createRequire } from 'node:module';
 import type { FaceApiLike } from '../face/faceApi.js';
-import {
-  createExpressionClassifier,
-  createFaceDescriptor,
-  createFaceDetector,
-  type ExpressionClassifierOptions,
-  type FaceDescriptorOptions,
-  type FaceDetectorOptions,
-} from '../face/faceModels.js';
+import type { ExpressionClassifierOptions, FaceDescriptorOptions, FaceDetectorOptions } from '../face/faceModels.js';
 import type { TfImageClassifier } from '../impls/TfImageClassifier.js';
 import type { TfImageDescriber } from '../impls/TfImageDescriber.js';
 import type { TfObjectDetector } from '../impls/TfObjectDetector.js';
@@ -42,17 +35,22 @@ async function prepare(fn: string, options: NodeLoadOptions | undefined, name: s
   return readModelWeights(name, options?.modelDir ?? faceModelDir());
 }
 
+/** The model builders, imported on first use: they load TF.js (see ./wasm.ts). */
+const faceModels = () => import('../face/faceModels.js');
+
 /** Node: face-api's expression classifier with the weights shipped in the package (see createExpressionClassifier). */
 export async function loadExpressionClassifier(
   options?: ExpressionClassifierOptions & NodeLoadOptions,
 ): Promise<TfImageClassifier> {
   const weights = await prepare('loadExpressionClassifier', options, 'face_expression_model');
+  const { createExpressionClassifier } = await faceModels();
   return createExpressionClassifier(loadFaceApi(), weights, { batchSize: options?.batchSize });
 }
 
 /** Node: face-api's SSD-MobileNet v1 face detector with the shipped weights (see createFaceDetector). */
 export async function loadFaceDetector(options?: FaceDetectorOptions & NodeLoadOptions): Promise<TfObjectDetector> {
   const weights = await prepare('loadFaceDetector', options, 'ssd_mobilenetv1_model');
+  const { createFaceDetector } = await faceModels();
   const { modelDir: _dir, wasm: _wasm, ...rest } = options ?? {};
   return createFaceDetector(loadFaceApi(), weights, rest);
 }
@@ -60,5 +58,6 @@ export async function loadFaceDetector(options?: FaceDetectorOptions & NodeLoadO
 /** Node: face-api's 128-d face descriptor with the shipped weights (see createFaceDescriptor). */
 export async function loadFaceDescriptor(options?: FaceDescriptorOptions & NodeLoadOptions): Promise<TfImageDescriber> {
   const weights = await prepare('loadFaceDescriptor', options, 'face_recognition_model');
+  const { createFaceDescriptor } = await faceModels();
   return createFaceDescriptor(loadFaceApi(), weights, { batchSize: options?.batchSize });
 }

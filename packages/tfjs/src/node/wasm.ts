@@ -1,9 +1,22 @@
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import type * as TF from '@tensorflow/tfjs';
+import type * as TFWasm from '@tensorflow/tfjs-backend-wasm';
 
 const require = createRequire(import.meta.url);
+
+let tfjs: typeof TF | undefined;
+
+/**
+ * TF.js and its wasm backend, loaded on first use, so that importing `@salkit/tfjs/node` (for its
+ * file helpers, say) stays cheap. `#tfjs` is `require`d in Node (see ../tf/tfjs.node.ts); the
+ * backend's bundle is CommonJS too, so it is required for the same reason.
+ */
+async function loadTf(): Promise<{ tf: typeof TF; setWasmPaths: typeof TFWasm.setWasmPaths }> {
+  tfjs ??= (await import('#tfjs')).tf;
+  const { setWasmPaths } = require('@tensorflow/tfjs-backend-wasm') as typeof TFWasm;
+  return { tf: tfjs, setWasmPaths };
+}
 
 let pending: Promise<void> | null = null;
 
@@ -22,9 +35,11 @@ export function initWasmBackend(): Promise<void> {
   // An initialisation in flight comes first: tf.setBackend names the backend before its async
   // set-up ends, so getBackend() alone would let a second caller through too early.
   if (pending) return pending;
-  if (tf.getBackend() === 'wasm') return Promise.resolve();
+  if (tfjs?.getBackend() === 'wasm') return Promise.resolve();
   pending = (async () => {
     try {
+      const { tf, setWasmPaths } = await loadTf();
+      if (tf.getBackend() === 'wasm') return;
       // A path prefix: the backend appends the binary's file name. (Once the backend has
       // initialised, the paths are no longer read; setting them again is harmless.)
       setWasmPaths(`${wasmBinariesDir()}${sep}`);

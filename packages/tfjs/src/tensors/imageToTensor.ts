@@ -1,5 +1,6 @@
 import { describe, dtypeOfData, type NdArray } from '@salkit/ndarray';
-import * as tf from '@tensorflow/tfjs';
+import type * as TF from '@tensorflow/tfjs';
+import { tf } from '#tfjs';
 import { type PadLayout, padLayout, resampleRgbInto } from '../kernels/resample.js';
 import { checkImageShape, checkNumberIn, checkOneOf, checkOptions, checkPositiveInt } from '../util/validate.js';
 
@@ -24,7 +25,7 @@ export interface ImageBatchToTensorOptions {
 }
 
 /** A preprocessing function: a batch of images to one input tensor (called inside `tf.tidy`). */
-export type PreprocessFn = (images: readonly NdArray[]) => tf.Tensor;
+export type PreprocessFn = (images: readonly NdArray[]) => TF.Tensor;
 
 interface ResolvedOptions {
   size: [number, number] | null;
@@ -110,14 +111,14 @@ function writeRgb(img: NdArray, channels: number, out: Float32Array, offset: num
 }
 
 /** One uint8 image as a float32 RGB tensor [H,W,3] with values 0..255 (the caller disposes it). */
-export function imageToTensor(image: NdArray, label = 'imageToTensor: image'): tf.Tensor3D {
+export function imageToTensor(image: NdArray, label = 'imageToTensor: image'): TF.Tensor3D {
   const { height, width, channels } = checkImage(label, image);
   const data = new Float32Array(height * width * 3);
   writeRgb(image, channels, data, 0);
   return tf.tensor3d(data, [height, width, 3], 'float32');
 }
 
-function buildBatch(fn: string, images: readonly NdArray[], o: ResolvedOptions): tf.Tensor4D {
+function buildBatch(fn: string, images: readonly NdArray[], o: ResolvedOptions): TF.Tensor4D {
   if (!Array.isArray(images) || images.length === 0) {
     throw new Error(`${fn}: images: expected a non-empty array of images, got ${describe(images)}`);
   }
@@ -150,7 +151,7 @@ function buildBatch(fn: string, images: readonly NdArray[], o: ResolvedOptions):
   return tf.tensor4d(data, [images.length, outHeight, outWidth, 3], 'float32');
 }
 
-function normalize(x: tf.Tensor4D, o: ResolvedOptions): tf.Tensor4D {
+function normalize(x: TF.Tensor4D, o: ResolvedOptions): TF.Tensor4D {
   let out = x;
   if (o.scale !== 1) out = tf.mul(out, o.scale);
   if (o.mean.some((v) => v !== 0)) out = tf.sub(out, o.mean.length === 1 ? (o.mean[0] as number) : tf.tensor1d(o.mean));
@@ -163,7 +164,7 @@ function normalize(x: tf.Tensor4D, o: ResolvedOptions): tf.Tensor4D {
  * optional zero padding to a square, resizing, then `(x * scale - mean) / std`. The caller
  * disposes the result; intermediates are released.
  */
-export function imageBatchToTensor(images: readonly NdArray[], options?: ImageBatchToTensorOptions): tf.Tensor4D {
+export function imageBatchToTensor(images: readonly NdArray[], options?: ImageBatchToTensorOptions): TF.Tensor4D {
   const fn = 'imageBatchToTensor';
   const o = resolveOptions(`${fn}: options`, options);
   return tf.tidy(() => normalize(buildBatch(fn, images, o), o));
