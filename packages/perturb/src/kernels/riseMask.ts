@@ -1,4 +1,5 @@
 import { type ResizeAxisTable, resizeAxisTable } from '@salkit/ndarray';
+import { WasmRiseRows } from './wasmRiseRows.js';
 
 /**
  * RISE mask kernel: one `s x s` 0/1 grid bilinearly upsampled to `[(s+1)*cellH, (s+1)*cellW]`
@@ -23,6 +24,10 @@ import { type ResizeAxisTable, resizeAxisTable } from '@salkit/ndarray';
  * upsampled position ({@link verifyRowFormula}) proves the float32 results identical for every
  * grid and shift. On every geometry tried (e.g. 224x224 with s = 4..16, all squares up to 80 with
  * s <= 16) the check passes; where it would not, the block kernel is used.
+ *
+ * Where WebAssembly SIMD is available the row formula runs in a kernel built at run time
+ * (wasmRiseRows.ts): the same float64 products and sums, demoted to float32 with the same
+ * round-to-nearest, so the masks are the same bits; this JS row path is its fallback.
  */
 export interface RiseLayout {
   readonly H: number;
@@ -161,14 +166,27 @@ export function writeRiseMask(
   outOffset: number,
 ): void {
   if (layout.rowFormulaExact === true) {
-    writeByRows(layout, grid, gridOffset, sy, sx, out, outOffset);
+    const wasm = wasmRows ? WasmRiseRows.get() : null;
+    if (wasm?.write(layout, grid, gridOffset, sy, sx, out, outOffset) !== true) {
+      writeByRows(layout, grid, gridOffset, sy, sx, out, outOffset);
+    }
     return;
   }
   writeByBlocks(layout, grid, gridOffset, sy, sx, out, outOffset);
 }
 
-/** The row-combination path (only where {@link verifyRowFormula} holds). */
-function writeByRows(
+let wasmRows = true;
+/**
+ * Whether the row path may use the WebAssembly SIMD kernel ({@link WasmRiseRows}, where the
+ * platform has it); false forces the plain-JS row path. For tests and benchmarks: the two are
+ * bit-identical.
+ */
+export function useWasmRiseRows(enabled: boolean): void {
+  wasmRows = enabled;
+}
+
+/** The plain-JS row-combination path (only where {@link verifyRowFormula} holds). */
+export function writeByRows(
   layout: RiseLayout,
   grid: ArrayLike<number>,
   gridOffset: number,
