@@ -112,7 +112,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
     try {
       return new WasmRegionWeights(C, P, alpha, beta, round, coverage, float32, T, pPad);
     } catch {
-      // e.g. browsers refuse synchronous compilation of modules over 4 KB on the main thread,
+      // e.g. older browsers (Chrome < 114) refuse synchronous compilation of modules over 4 KB on the main thread,
       // or memory cannot be had: the plain-JS engine takes over
       return null;
     }
