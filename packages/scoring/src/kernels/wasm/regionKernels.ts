@@ -32,10 +32,9 @@ export const WEIGHTS_F32 = 2;
  * - `fusedF32(stage, s, acc, cov, rows, pb, accPitch, alpha, beta, mode, withCov)`: for C <= 2
  *   maps, phases 1 and 2 in one pass over staged float32 rows (no weight scratch), same arithmetic
  *   and order; for more maps it is an empty function;
- * - `macF32(stage, s, acc, cov, rows, pb, accPitch, alpha, beta, mode, withCov)`: numpy's float32
- *   arithmetic for staged float32 rows: `w = f32(alpha + beta*m)` (WEIGHTS_F32: alpha and beta
- *   cast to float32 first, as numpy casts Python scalars; else rounded from float64),
- *   `acc[c][p] = f32(acc + f32(s[n][c] * w))` and `cov[p] = f32(cov + w)`,
+ * - `macF32(stage, s, acc, cov, rows, pb, accPitch, alpha, beta, withCov)`: numpy's float32
+ *   arithmetic for staged float32 rows: `w = f32(f32(alpha) + f32(beta)*m)` (numpy casts the
+ *   Python scalars to float32), `acc[c][p] = f32(acc + f32(s[n][c] * w))`, `cov[p] = f32(cov + w)`,
  *   n in order; scalars, accumulators and coverage are float32 (4 bytes a value);
  * - `check01(ptr, len) -> i32`: 1 when all `len` bytes (a multiple of 16) are 0 or 1;
  * - `tableApply(stage, pat, tables, accT, chunks, pb)`: 0/1 masks, 8 staged rows a chunk: per pixel
@@ -108,15 +107,7 @@ function weights(name: string, bytes: 1 | 4 | 8, pitch: number): FunctionBuilder
     f.i32(0).set(q);
     f.block().loop();
     f.get(q).get(pb).i32LtU().i32Eqz().brIf(1);
-    if (withC)
-      for (let j = 0; j < nv; j++)
-        f.get(cov)
-          .get(q)
-          .i32(8)
-          .i32Mul()
-          .i32Add()
-          .vload(16 * j)
-          .set(cl[j] as number);
+    if (withC) loadVectors(f, () => pixelAddress(f, cov, q, 8), cl, 0, nv);
     f.get(stage).get(q).i32(bytes).i32Mul().i32Add().set(src);
     f.get(w).get(q).i32(8).i32Mul().i32Add().set(dst);
     f.get(rows).set(n);
@@ -179,19 +170,53 @@ function weights(name: string, bytes: 1 | 4 | 8, pitch: number): FunctionBuilder
       .addTo(dst, pitch * 8)
       .addTo(n, -1);
     f.br(0).end().end();
-    if (withC)
-      for (let j = 0; j < nv; j++)
-        f.get(cov)
-          .get(q)
-          .i32(8)
-          .i32Mul()
-          .i32Add()
-          .get(cl[j] as number)
-          .vstore(16 * j);
+    if (withC) storeVectors(f, () => pixelAddress(f, cov, q, 8), cl, 0, nv);
     f.addTo(q, step);
     f.br(0).end().end();
   };
   const modes = bytes === 4 ? [WEIGHTS_F64, WEIGHTS_F64_ROUNDED, WEIGHTS_F32] : [WEIGHTS_F64, WEIGHTS_F64_ROUNDED];
+  specialise(f, withCov, mode, modes, emit);
+  return f;
+}
+
+/** Pushes `base + q * bytes`, the address of pixel `q` in a row of `bytes`-sized values (base, q: locals). */
+function pixelAddress(f: FunctionBuilder, base: number, q: number, bytes: number): FunctionBuilder {
+  return f.get(base).get(q).i32(bytes).i32Mul().i32Add();
+}
+
+/** `regs[first + v] = v128.load(address + 16 v)` for v < V; `address()` pushes the address. */
+function loadVectors(f: FunctionBuilder, address: () => void, regs: readonly number[], first: number, V: number): void {
+  for (let v = 0; v < V; v++) {
+    address();
+    f.vload(16 * v).set(regs[first + v] as number);
+  }
+}
+
+/** `v128.store(address + 16 v, regs[first + v])` for v < V. */
+function storeVectors(
+  f: FunctionBuilder,
+  address: () => void,
+  regs: readonly number[],
+  first: number,
+  V: number,
+): void {
+  for (let v = 0; v < V; v++) {
+    address();
+    f.get(regs[first + v] as number).vstore(16 * v);
+  }
+}
+
+/**
+ * Emits one specialised body per (coverage on/off, weight mode): `if (withCov == withC && mode == md)
+ * { body; return }`, so the hot loops carry no run-time branches.
+ */
+function specialise(
+  f: FunctionBuilder,
+  withCov: number,
+  mode: number,
+  modes: readonly number[],
+  emit: (md: number, withC: boolean) => void,
+): void {
   for (const withC of [true, false]) {
     f.get(withCov).i32Eqz();
     if (withC) f.i32Eqz();
@@ -203,7 +228,6 @@ function weights(name: string, bytes: 1 | 4 | 8, pitch: number): FunctionBuilder
     }
     f.end();
   }
-  return f;
 }
 
 /** C maps split into near-equal register blocks `[first map, size]` of at most 5 maps. */
@@ -249,10 +273,7 @@ function mac(C: number, pitch: number): FunctionBuilder {
         .get(p)
         .i32Add()
         .set(bases[g] as number);
-      for (let v = 0; v < V; v++)
-        f.get(bases[g] as number)
-          .vload(16 * v)
-          .set(regs[g * V + v] as number);
+      loadVectors(f, () => f.get(bases[g] as number), regs, g * V, V);
     }
     f.get(w).get(p).i32Add().set(wn);
     f.get(s)
@@ -271,11 +292,7 @@ function mac(C: number, pitch: number): FunctionBuilder {
       .addTo(sn, C * 8)
       .addTo(n, -1);
     f.br(0).end().end();
-    for (let g = 0; g < G; g++)
-      for (let v = 0; v < V; v++)
-        f.get(bases[g] as number)
-          .get(regs[g * V + v] as number)
-          .vstore(16 * v);
+    for (let g = 0; g < G; g++) storeVectors(f, () => f.get(bases[g] as number), regs, g * V, V);
     f.addTo(p, V * 16);
     f.br(0).end().end();
   }
@@ -312,27 +329,8 @@ function fusedF32(C: number, pitch: number): FunctionBuilder {
     f.block().loop();
     f.get(q).get(pb).i32LtU().i32Eqz().brIf(1);
     for (let g = 0; g < C; g++)
-      for (let v = 0; v < V; v++)
-        f.get(acc)
-          .get(accPitch)
-          .i32(g)
-          .i32Mul()
-          .i32Add()
-          .get(q)
-          .i32(8)
-          .i32Mul()
-          .i32Add()
-          .vload(16 * v)
-          .set(regs[g * V + v] as number);
-    if (withC)
-      for (let v = 0; v < V; v++)
-        f.get(cov)
-          .get(q)
-          .i32(8)
-          .i32Mul()
-          .i32Add()
-          .vload(16 * v)
-          .set(cl[v] as number);
+      loadVectors(f, () => pixelAddress(f, acc, q, 8).get(accPitch).i32(g).i32Mul().i32Add(), regs, g * V, V);
+    if (withC) loadVectors(f, () => pixelAddress(f, cov, q, 8), cl, 0, V);
     f.get(stage).get(q).i32(4).i32Mul().i32Add().set(src);
     f.get(s).set(sn);
     f.get(rows).set(n);
@@ -380,61 +378,27 @@ function fusedF32(C: number, pitch: number): FunctionBuilder {
       .addTo(n, -1);
     f.br(0).end().end();
     for (let g = 0; g < C; g++)
-      for (let v = 0; v < V; v++)
-        f.get(acc)
-          .get(accPitch)
-          .i32(g)
-          .i32Mul()
-          .i32Add()
-          .get(q)
-          .i32(8)
-          .i32Mul()
-          .i32Add()
-          .get(regs[g * V + v] as number)
-          .vstore(16 * v);
-    if (withC)
-      for (let v = 0; v < V; v++)
-        f.get(cov)
-          .get(q)
-          .i32(8)
-          .i32Mul()
-          .i32Add()
-          .get(cl[v] as number)
-          .vstore(16 * v);
+      storeVectors(f, () => pixelAddress(f, acc, q, 8).get(accPitch).i32(g).i32Mul().i32Add(), regs, g * V, V);
+    if (withC) storeVectors(f, () => pixelAddress(f, cov, q, 8), cl, 0, V);
     f.addTo(q, 2 * V);
     f.br(0).end().end();
   };
-  for (const withC of [true, false]) {
-    f.get(withCov).i32Eqz();
-    if (withC) f.i32Eqz();
-    f.if();
-    for (const md of [WEIGHTS_F64, WEIGHTS_F64_ROUNDED, WEIGHTS_F32]) {
-      f.get(mode).i32(md).op(0x46).if();
-      emit(md, withC);
-      f.op(0x0f).end();
-    }
-    f.end();
-  }
+  specialise(f, withCov, mode, [WEIGHTS_F64, WEIGHTS_F64_ROUNDED, WEIGHTS_F32], emit);
   return f;
 }
 
-/** Lanes of two demoted f64x2 vectors (`[a0, a1, 0, 0]`, `[b0, b1, 0, 0]`) joined as `[a0, a1, b0, b1]`. */
-const JOIN_LOW_HALVES = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
-
 /**
  * numpy's float32 arithmetic, unrolled for C maps: register blocks of G maps x V f32x4 vectors,
- * the staged rows streamed through; the weights are recomputed for each block of maps (two
- * operations a vector, cheaper than a weight scratch) and the coverage is summed with the first.
+ * the staged rows streamed through; the weights `f32(alpha) + f32(beta)*m` are recomputed for each
+ * block of maps (two operations a vector, cheaper than a weight scratch) and the coverage is summed
+ * with the first block.
  */
 function macF32(C: number, pitch: number): FunctionBuilder {
-  const f = new FunctionBuilder('macF32', [I32, I32, I32, I32, I32, I32, I32, F64, F64, I32, I32]);
-  const [stage, s, acc, cov, rows, pb, accPitch, alpha, beta, mode, withCov] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const f = new FunctionBuilder('macF32', [I32, I32, I32, I32, I32, I32, I32, F64, F64, I32]);
+  const [stage, s, acc, cov, rows, pb, accPitch, alpha, beta, withCov] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
   const groups = mapGroups(C);
-  const va = f.local(V128);
-  const vb = f.local(V128);
   const va32 = f.local(V128);
   const vb32 = f.local(V128);
-  const m = f.local(V128);
   const sv = f.local(V128);
   const q = f.local(I32);
   const src = f.local(I32);
@@ -444,36 +408,20 @@ function macF32(C: number, pitch: number): FunctionBuilder {
   const regs = Array.from({ length: 16 }, () => f.local(V128));
   const wl = Array.from({ length: 4 }, () => f.local(V128));
   const cl = Array.from({ length: 4 }, () => f.local(V128));
-  f.get(alpha).simd(Simd.f64x2Splat).set(va);
-  f.get(beta).simd(Simd.f64x2Splat).set(vb);
   f.get(alpha).op(0xb6).simd(Simd.f32x4Splat).set(va32); // f32.demote_f64
   f.get(beta).op(0xb6).simd(Simd.f32x4Splat).set(vb32);
   /** The weights of the V vectors of staged row `src` into wl. */
-  const weightsOf = (md: number, V: number) => {
-    for (let v = 0; v < V; v++) {
-      const w = wl[v] as number;
-      if (md === WEIGHTS_F32) {
-        f.get(va32)
-          .get(vb32)
-          .get(src)
-          .vload(16 * v)
-          .simd(Simd.f32x4Mul)
-          .simd(Simd.f32x4Add)
-          .set(w);
-      } else {
-        f.get(src)
-          .vload(16 * v)
-          .set(m);
-        for (let j = 0; j < 2; j++) {
-          f.get(va).get(vb).get(m);
-          if (j === 1) f.get(m).shuffle(HIGH_TO_LOW);
-          f.simd(Simd.f64x2PromoteLowF32x4).simd(Simd.f64x2Mul).simd(Simd.f64x2Add).simd(Simd.f32x4DemoteF64x2Zero);
-        }
-        f.shuffle(JOIN_LOW_HALVES).set(w);
-      }
-    }
+  const weightsOf = (V: number) => {
+    for (let v = 0; v < V; v++)
+      f.get(va32)
+        .get(vb32)
+        .get(src)
+        .vload(16 * v)
+        .simd(Simd.f32x4Mul)
+        .simd(Simd.f32x4Add)
+        .set(wl[v] as number);
   };
-  const emit = (md: number, withC: boolean) => {
+  const emit = (withC: boolean) => {
     groups.forEach(([c0, G], gi) => {
       const V = G >= 3 ? 2 : 4;
       const sumCov = withC && gi === 0;
@@ -491,20 +439,9 @@ function macF32(C: number, pitch: number): FunctionBuilder {
           .i32Mul()
           .i32Add()
           .set(bases[g] as number);
-        for (let v = 0; v < V; v++)
-          f.get(bases[g] as number)
-            .vload(16 * v)
-            .set(regs[g * V + v] as number);
+        loadVectors(f, () => f.get(bases[g] as number), regs, g * V, V);
       }
-      if (sumCov)
-        for (let v = 0; v < V; v++)
-          f.get(cov)
-            .get(q)
-            .i32(4)
-            .i32Mul()
-            .i32Add()
-            .vload(16 * v)
-            .set(cl[v] as number);
+      if (sumCov) loadVectors(f, () => pixelAddress(f, cov, q, 4), cl, 0, V);
       f.get(stage).get(q).i32(4).i32Mul().i32Add().set(src);
       f.get(s)
         .i32(c0 * 4)
@@ -513,7 +450,7 @@ function macF32(C: number, pitch: number): FunctionBuilder {
       f.get(rows).set(n);
       f.block().loop();
       f.get(n).i32Eqz().brIf(1);
-      weightsOf(md, V);
+      weightsOf(V);
       for (let g = 0; g < G; g++) {
         f.get(sn)
           .simd(Simd.load32Splat, [0, g * 4])
@@ -538,20 +475,8 @@ function macF32(C: number, pitch: number): FunctionBuilder {
         .addTo(sn, C * 4)
         .addTo(n, -1);
       f.br(0).end().end();
-      for (let g = 0; g < G; g++)
-        for (let v = 0; v < V; v++)
-          f.get(bases[g] as number)
-            .get(regs[g * V + v] as number)
-            .vstore(16 * v);
-      if (sumCov)
-        for (let v = 0; v < V; v++)
-          f.get(cov)
-            .get(q)
-            .i32(4)
-            .i32Mul()
-            .i32Add()
-            .get(cl[v] as number)
-            .vstore(16 * v);
+      for (let g = 0; g < G; g++) storeVectors(f, () => f.get(bases[g] as number), regs, g * V, V);
+      if (sumCov) storeVectors(f, () => pixelAddress(f, cov, q, 4), cl, 0, V);
       f.addTo(q, 4 * V);
       f.br(0).end().end();
     });
@@ -560,12 +485,8 @@ function macF32(C: number, pitch: number): FunctionBuilder {
     f.get(withCov).i32Eqz();
     if (withC) f.i32Eqz();
     f.if();
-    for (const md of [WEIGHTS_F64_ROUNDED, WEIGHTS_F32]) {
-      f.get(mode).i32(md).op(0x46).if(); // i32.eq
-      emit(md, withC);
-      f.op(0x0f).end(); // return
-    }
-    f.end();
+    emit(withC);
+    f.op(0x0f).end(); // return
   }
   return f;
 }

@@ -222,7 +222,6 @@ export class WasmRegionWeights implements RegionWeightEngine {
           this.pPad * 4,
           this.alpha,
           this.beta,
-          WEIGHTS_F32,
           this.coverage ? 1 : 0,
         );
       }
