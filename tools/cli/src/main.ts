@@ -7,6 +7,7 @@ import { detect } from './commands/detect.js';
 import { explainCommand as explain } from './commands/explain.js';
 import { CliError, EXIT, isAbortError, messageOf, UsageError } from './errors.js';
 import { commandHelp, mainHelp } from './help.js';
+import { holdImageWorker } from './image/thread.js';
 import type { CliIO } from './io.js';
 import { version } from './version.js';
 
@@ -34,6 +35,7 @@ function findCommand(name: string): Command {
  */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const startTime = io.startTime ?? performance.now();
+  const releaseImageWorker = holdImageWorker();
   let command: string | undefined;
   try {
     const [first, ...rest] = argv;
@@ -82,5 +84,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.stderr.write(`${prefix}: ${e instanceof CliError ? '' : 'error: '}${messageOf(e)}\n`);
     if (process.env.SALKIT_DEBUG && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
     return EXIT.failure;
+  } finally {
+    await releaseImageWorker();
   }
 }

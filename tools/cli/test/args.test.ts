@@ -1,3 +1,4 @@
+import { COLORMAP_NAMES } from '@salkit/viz';
 import { describe, expect, it } from 'vitest';
 import { type OptionSpec, parseArgs } from '../src/args/parse.js';
 import * as v from '../src/args/values.js';
@@ -70,6 +71,10 @@ describe('value parsers', () => {
       '--work-size: expected a size in pixels (>= 8), full or model',
     );
     expect(() => v.cmap('jet', '--cmap')).toThrow(/--cmap: expected one of viridis, coolwarm, RdBu_r, gray, got "jet"/);
+  });
+
+  it("take @salkit/viz's colormap names (kept in the CLI so the main thread need not load viz)", () => {
+    expect(v.COLORMAP_NAMES).toEqual(COLORMAP_NAMES);
   });
 
   it('parse the accepted forms', () => {

@@ -3,11 +3,11 @@
  * files, plain progress lines on a pipe, and Ctrl-C.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { version } from '../src/version.js';
-import { builtBin, type Fixtures, fixtures, listDir, readJson, readPng, tempDir } from './helpers.js';
+import { builtBin, type Fixtures, fixtures, listDir, readJson, readPng, runMain, tempDir } from './helpers.js';
 
 let bin: string;
 let fx: Fixtures;
@@ -70,6 +70,40 @@ describe('the salkit binary', () => {
     expect(summary.timings.phases.startup).toBeGreaterThan(0);
     expect(summary.timings.totalMs).toBeGreaterThan(summary.timings.inferenceMs);
     expect(summary.input.face.score).toBeGreaterThan(0.5);
+  });
+
+  it('reads and draws in its image worker the same files as main() on the main thread', async () => {
+    // From the TypeScript sources (this test's main()) there is no compiled worker: the jobs run
+    // in this thread. The binary runs them in its worker; the pictures must be byte-identical.
+    const runs = [
+      ['explain', fx.face, '--crop', 'none', '--n', '8', '--s', '3', '-k', '2', '--out'],
+      ['detect', fx.portrait, '--n', '4', '--s', '4', '--out'],
+      ['compare', fx.face, fx.face2, '--crop', 'none', '--n', '6', '--s', '3', '--out'],
+    ];
+    for (const [i, args] of runs.entries()) {
+      const viaBin = await salkit([...args, `worker-${i}`, '-q']);
+      expect(viaBin.stderr).toBe('');
+      expect(viaBin.code).toBe(0);
+      const inProcess = await runMain([...args, `thread-${i}`, '-q'], { cwd });
+      expect(inProcess.code).toBe(0);
+      const pngs = listDir(join(cwd, `worker-${i}`)).filter((n) => n.endsWith('.png'));
+      expect(pngs).toEqual(listDir(join(cwd, `thread-${i}`)).filter((n) => n.endsWith('.png')));
+      expect(pngs.length).toBeGreaterThanOrEqual(2);
+      for (const name of pngs) {
+        const a = readFileSync(join(cwd, `worker-${i}`, name));
+        const b = readFileSync(join(cwd, `thread-${i}`, name));
+        expect(a.equals(b), `${args[0]}: ${name}`).toBe(true);
+      }
+    }
+  });
+
+  it("reports the image worker's errors as its own, with no model status line before them", async () => {
+    const r = await salkit(['explain', 'missing.png', '--out', 'missing']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'salkit explain: missing.png\nsalkit explain: image: cannot read missing.png: no such file\n',
+    );
+    expect(existsSync(join(cwd, 'missing'))).toBe(false);
   });
 
   it('exits 2 on a bad option and writes nothing', async () => {

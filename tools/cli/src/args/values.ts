@@ -2,8 +2,14 @@
  * Parsers of option values. Each takes the raw text and the flag it came with, and throws a
  * UsageError naming the flag, what it expected and what came.
  */
-import { COLORMAP_NAMES } from '@salkit/viz';
+import type { ColormapName } from '@salkit/viz';
 import { UsageError } from '../errors.js';
+
+/**
+ * @salkit/viz's COLORMAP_NAMES (a test checks they match): importing @salkit/viz here would load
+ * it, with pngjs, on the main thread, which never draws (the image worker does).
+ */
+export const COLORMAP_NAMES: readonly ColormapName[] = ['viridis', 'coolwarm', 'RdBu_r', 'gray'];
 
 function bad(flag: string, expected: string, raw: string): UsageError {
   return new UsageError(`${flag}: expected ${expected}, got ${JSON.stringify(raw)}`);

@@ -6,11 +6,13 @@ import { SimilarityPerturbationOcclusion } from '@salkit/stacks';
 import type { ParsedArgs } from '../args/parse.js';
 import * as v from '../args/values.js';
 import { UsageError } from '../errors.js';
-import { downscale, readInputImage, sizeOf } from '../image/images.js';
+import { downscale, type InputImage, sizeOf } from '../image/images.js';
+import { plainImage, plainMap } from '../image/plain.js';
+import { readImage, renderPictures } from '../image/thread.js';
 import type { CliIO } from '../io.js';
 import { FACE_INPUT_SIDE, FACE_MODELS, faceDescriptor, faceDetector } from '../models/face.js';
 import { checkOutDir } from '../output/writer.js';
-import { displayImage, drawGrid, drawOverlay, png } from '../render/render.js';
+import type { OverlayStyle } from '../render/layout.js';
 import { type Method, readConfigFile, resolveSaliencyConfig, type SaliencyKind } from '../saliency/config.js';
 import { shortName } from '../saliency/plugins.js';
 import type { Command } from './command.js';
@@ -68,15 +70,17 @@ async function run(args: ParsedArgs, io: CliIO, startTime: number): Promise<numb
   const r = new Run(io, 'compare', args.raw, startTime, V.flag('quiet'));
   const [argA, argB] = args.positionals as [string, string];
   r.progress.info(`salkit compare: which regions of ${argB} make it resemble ${argA}`);
-  // In argument order, so a bad imageA is always the one reported.
-  const [inA, inB] = await r.phase('read image', async () => [
-    await readInputImage(argA, io.cwd, 'imageA'),
-    await readInputImage(argB, io.cwd, 'imageB'),
-  ]);
-  r.progress.info('loading the face models');
-  const [descriptor] = await r.phase('load models', () =>
+  // The images are decoded in the image worker while TF.js and the models load on this thread.
+  const readingA = readImage(argA, io.cwd, 'imageA');
+  const readingB = readImage(argB, io.cwd, 'imageB');
+  const reading = r.phase('read image', async () => [await readingA, await readingB]);
+  const loading = r.background('load models', () =>
     Promise.all([faceDescriptor(), crop === 'face' ? faceDetector() : null]),
   );
+  // Awaited in argument order, so a bad imageA is always the one reported.
+  const [inA, inB] = (await r.first(reading, loading)) as [InputImage, InputImage];
+  r.progress.info('loading the face models');
+  const [descriptor] = await loading;
   const none = (image: PickedFace['image']): PickedFace => ({ image, face: null });
   const a = crop === 'face' ? await pickFace(r, inA, V, 'imageA') : none(inA.image);
   const b = crop === 'face' ? await pickFace(r, inB, V, 'imageB') : none(inB.image);
@@ -104,18 +108,24 @@ async function run(args: ParsedArgs, io: CliIO, startTime: number): Promise<numb
     stack.generate(workB, [workA], bb, o),
   );
 
-  const style = { cmap: V.get('cmap', 'RdBu_r') as 'RdBu_r', alpha: V.get('alpha', 0.5) };
-  const result = await r.phase('render', () => {
-    const displayA = displayImage(a.image);
-    const displayB = displayImage(b.image);
+  const style: OverlayStyle = { cmap: V.get<OverlayStyle['cmap']>('cmap', 'RdBu_r'), alpha: V.get('alpha', 0.5) };
+  const result = await r.phase('render', async () => {
     const map = (maps as NdArray).pick(0, null, null) as NdArray;
-    const overlay = drawOverlay(displayB, map, style);
-    r.files.add('similarity.png', png(overlay));
-    if (V.flag('npy')) r.files.add('similarity.npy', npyOf(map));
-    r.files.add(
-      'grid.png',
-      png(drawGrid([displayA, displayB, overlay], ['A', 'B', `B like A, d=${distance.toFixed(2)}`])),
+    const pictures = new Map(
+      await renderPictures({
+        images: [plainImage(a.image), plainImage(b.image)],
+        style,
+        overlays: [{ file: 'similarity.png', on: 1, map: plainMap(map) }],
+        grid: {
+          file: 'grid.png',
+          tiles: [{ image: 0 }, { image: 1 }, { overlay: 0 }],
+          captions: ['A', 'B', `B like A, d=${distance.toFixed(2)}`],
+        },
+      }),
     );
+    r.files.add('similarity.png', pictures.get('similarity.png') as Uint8Array);
+    if (V.flag('npy')) r.files.add('similarity.npy', npyOf(map));
+    r.files.add('grid.png', pictures.get('grid.png') as Uint8Array);
     r.files.add('config.json', `${JSON.stringify(setup.config, null, 2)}\n`);
     const [min, max] = rangeOf(map);
     return { distance, overlay: 'similarity.png', ...(V.flag('npy') && { npy: 'similarity.npy' }), min, max };

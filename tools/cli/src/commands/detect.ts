@@ -6,11 +6,13 @@ import { DetectorPerturbationOcclusion } from '@salkit/stacks';
 import type { ParsedArgs } from '../args/parse.js';
 import * as v from '../args/values.js';
 import { CliError } from '../errors.js';
-import { downscale, readInputImage, sizeOf } from '../image/images.js';
+import { downscale, sizeOf } from '../image/images.js';
+import { plainImage, plainMap } from '../image/plain.js';
+import { readImage, renderPictures } from '../image/thread.js';
 import type { CliIO } from '../io.js';
 import { FACE_INPUT_SIDE, FACE_MODELS, faceDetector, findFaces, samplePhoto } from '../models/face.js';
 import { checkOutDir } from '../output/writer.js';
-import { displayImage, drawGrid, drawOverlay, png } from '../render/render.js';
+import { type Box, displaySize, type OverlayStyle, type RenderJob } from '../render/layout.js';
 import { type Method, readConfigFile, resolveSaliencyConfig, type SaliencyKind } from '../saliency/config.js';
 import { shortName } from '../saliency/plugins.js';
 import type { Command } from './command.js';
@@ -45,14 +47,16 @@ async function run(args: ParsedArgs, io: CliIO, startTime: number): Promise<numb
   await checkOutDir(outDir);
 
   const r = new Run(io, 'detect', args.raw, startTime, V.flag('quiet'));
-  // The demo photo's path comes from @salkit/tfjs/node (loading TF.js): timed with reading it.
   const imageArg = args.positionals[0] ?? (await r.phase('read image', () => samplePhoto(1)));
   r.progress.info(
     `salkit detect: ${args.positionals[0] ? imageArg : `no image given, using face-api's demo photo ${imageArg}`}`,
   );
-  const input = await r.phase('read image', () => readInputImage(imageArg, io.cwd, 'image'));
+  // The image is decoded in the image worker while TF.js and the detector load on this thread.
+  const reading = r.phase('read image', () => readImage(imageArg, io.cwd, 'image'));
+  const loading = r.background('load models', () => faceDetector());
+  const input = await r.first(reading, loading);
   r.progress.info('loading the face detector');
-  const detector = await r.phase('load models', () => faceDetector());
+  const detector = await loading;
 
   // Reference detections come from the image at the working size, so boxes and maps share pixels.
   const work = downscale(
@@ -82,25 +86,25 @@ async function run(args: ParsedArgs, io: CliIO, startTime: number): Promise<numb
     stack.generate(work, bboxes, scores, bb, null, o),
   );
 
-  const style = { cmap: V.get('cmap', 'RdBu_r') as 'RdBu_r', alpha: V.get('alpha', 0.5) };
+  const style: OverlayStyle = { cmap: V.get<OverlayStyle['cmap']>('cmap', 'RdBu_r'), alpha: V.get('alpha', 0.5) };
   const [H, W] = sizeOf(input.image);
   const [h, w] = sizeOf(work);
   const toInput = (b: number[]) => b.map((x, i) => Math.round(x * (i % 2 === 0 ? W / w : H / h) * 100) / 100);
-  const results = await r.phase('render', () => {
-    const display = displayImage(input.image);
-    const [dh, dw] = sizeOf(display);
-    const toDisplay = (b: number[]) =>
-      b.map((x, i) => x * (i % 2 === 0 ? dw / w : dh / h)) as [number, number, number, number];
-    const tiles = [display];
-    const captions = ['input'];
+  const results = await r.phase('render', async () => {
+    const [dh, dw] = displaySize([H, W]);
+    const toDisplay = (b: number[]) => b.map((x, i) => x * (i % 2 === 0 ? dw / w : dh / h)) as Box;
+    const job: RenderJob = {
+      images: [plainImage(input.image)],
+      style,
+      overlays: [],
+      grid: { file: 'grid.png', tiles: [{ image: 0 }], captions: ['input'] },
+    };
     const out = faces.map((f, d) => {
       const map = (maps as NdArray).pick(d, null, null) as NdArray;
-      const overlay = drawOverlay(display, map, style, [toDisplay(f.bbox)]);
       const stem = fileStem(d + 1, 'face');
-      r.files.add(`${stem}.png`, png(overlay));
-      if (V.flag('npy')) r.files.add(`${stem}.npy`, npyOf(map));
-      tiles.push(overlay);
-      captions.push(`face ${d + 1} ${f.score.toFixed(2)}`);
+      job.grid.tiles.push({ overlay: job.overlays.length });
+      job.overlays.push({ file: `${stem}.png`, on: 0, map: plainMap(map), boxes: [toDisplay(f.bbox)] });
+      job.grid.captions.push(`face ${d + 1} ${f.score.toFixed(2)}`);
       const [min, max] = rangeOf(map);
       return {
         face: d + 1,
@@ -110,11 +114,17 @@ async function run(args: ParsedArgs, io: CliIO, startTime: number): Promise<numb
         ...(V.flag('npy') && { npy: `${stem}.npy` }),
         min,
         max,
+        map,
       };
     });
-    r.files.add('grid.png', png(drawGrid(tiles, captions)));
+    const pictures = new Map(await renderPictures(job));
+    for (const { overlay, npy, map } of out) {
+      r.files.add(overlay, pictures.get(overlay) as Uint8Array);
+      if (npy) r.files.add(npy, npyOf(map));
+    }
+    r.files.add('grid.png', pictures.get('grid.png') as Uint8Array);
     r.files.add('config.json', `${JSON.stringify(setup.config, null, 2)}\n`);
-    return out;
+    return out.map(({ map: _map, ...rest }) => rest);
   });
 
   const summary = {

@@ -6,12 +6,14 @@ import { type ClassifyImageLike, PerturbationOcclusion } from '@salkit/stacks';
 import type { ParsedArgs } from '../args/parse.js';
 import * as v from '../args/values.js';
 import { CliError } from '../errors.js';
-import { downscale, readInputImage, sizeOf } from '../image/images.js';
+import { downscale, sizeOf } from '../image/images.js';
+import { plainImage, plainMap } from '../image/plain.js';
+import { readImage, renderPictures } from '../image/thread.js';
 import type { CliIO } from '../io.js';
 import { expressionClassifier, FACE_INPUT_SIDE, FACE_MODELS, faceDetector, samplePhoto } from '../models/face.js';
 import { checkModelFiles, diskClassifier, loadModelFromDisk, readLabels } from '../models/tfModel.js';
 import { checkOutDir } from '../output/writer.js';
-import { displayImage, drawGrid, drawOverlay, png } from '../render/render.js';
+import type { OverlayStyle, RenderJob } from '../render/layout.js';
 import { type Method, readConfigFile, resolveSaliencyConfig, type SaliencyKind } from '../saliency/config.js';
 import { shortName } from '../saliency/plugins.js';
 import type { Command } from './command.js';
@@ -76,15 +78,13 @@ async function explain(args: ParsedArgs, io: CliIO, startTime: number, release: 
   if (custom) await checkModelFiles(V.opt<string>('model') as string, V.opt<string>('labels'), io.cwd);
 
   const r = new Run(io, 'explain', args.raw, startTime, V.flag('quiet'));
-  // The demo photo's path comes from @salkit/tfjs/node (loading TF.js): timed with reading it.
   const imageArg = args.positionals[0] ?? (await r.phase('read image', () => samplePhoto(1)));
   r.progress.info(
     `salkit explain: ${args.positionals[0] ? imageArg : `no image given, using face-api's demo photo ${imageArg}`}`,
   );
-  const input = await r.phase('read image', () => readInputImage(imageArg, io.cwd, 'image'));
-
-  r.progress.info(custom ? `loading ${V.opt<string>('model')}` : 'loading the face models');
-  const { classifier, modelInfo, side } = await r.phase('load models', async () => {
+  // The image is decoded in the image worker while TF.js and the models load on this thread.
+  const reading = r.phase('read image', () => readImage(imageArg, io.cwd, 'image'));
+  const loading = r.background('load models', async () => {
     if (!custom) {
       const [cls] = await Promise.all([expressionClassifier(), crop === 'face' ? faceDetector() : null]);
       return {
@@ -97,8 +97,8 @@ async function explain(args: ParsedArgs, io: CliIO, startTime: number, release: 
       };
     }
     const dm = await loadModelFromDisk(V.opt<string>('model') as string, io.cwd);
-    const labels = V.has('labels') ? await readLabels(V.opt<string>('labels') as string, io.cwd) : null;
     release.push(() => dm.model.dispose());
+    const labels = V.has('labels') ? await readLabels(V.opt<string>('labels') as string, io.cwd) : null;
     const cls = await diskClassifier(dm, labels, {
       inputSize: V.opt('input-size') ?? null,
       scale: V.get('scale', 1 / 255),
@@ -114,6 +114,10 @@ async function explain(args: ParsedArgs, io: CliIO, startTime: number, release: 
       side: size ? Math.max(...size) : Number.POSITIVE_INFINITY,
     };
   });
+  // A bad image is reported before the model, as when they were read one after the other.
+  const input = await r.first(reading, loading);
+  r.progress.info(custom ? `loading ${V.opt<string>('model')}` : 'loading the face models');
+  const { classifier, modelInfo, side } = await loading;
   const modelName = custom ? 'model' : FACE_MODELS.expression;
 
   const subject = crop === 'face' ? await pickFace(r, input, V) : { image: input.image, face: null };
@@ -141,20 +145,25 @@ async function explain(args: ParsedArgs, io: CliIO, startTime: number, release: 
     stack.generate(work, bb, o),
   );
 
-  const style = { cmap: V.get('cmap', 'RdBu_r') as 'RdBu_r', alpha: V.get('alpha', 0.5) };
-  const results = await r.phase('render', () => {
-    const display = displayImage(subject.image);
-    const tiles = [display];
-    const captions = [subject.face ? `face ${subject.face.index}` : 'input'];
+  const style: OverlayStyle = { cmap: V.get<OverlayStyle['cmap']>('cmap', 'RdBu_r'), alpha: V.get('alpha', 0.5) };
+  const results = await r.phase('render', async () => {
+    const job: RenderJob = {
+      images: [plainImage(subject.image)],
+      style,
+      overlays: [],
+      grid: {
+        file: 'grid.png',
+        tiles: [{ image: 0 }],
+        captions: [subject.face ? `face ${subject.face.index}` : 'input'],
+      },
+    };
     const out = top.map((k, rank) => {
       const label = String(labels[k]);
       const map = (maps as NdArray).pick(k, null, null) as NdArray;
-      const overlay = drawOverlay(display, map, style);
       const stem = fileStem(rank + 1, label);
-      r.files.add(`${stem}.png`, png(overlay));
-      if (V.flag('npy')) r.files.add(`${stem}.npy`, npyOf(map));
-      tiles.push(overlay);
-      captions.push(`${label} ${(conf[k] as number).toFixed(2)}`);
+      job.grid.tiles.push({ overlay: job.overlays.length });
+      job.overlays.push({ file: `${stem}.png`, on: 0, map: plainMap(map) });
+      job.grid.captions.push(`${label} ${(conf[k] as number).toFixed(2)}`);
       const [min, max] = rangeOf(map);
       return {
         rank: rank + 1,
@@ -165,11 +174,17 @@ async function explain(args: ParsedArgs, io: CliIO, startTime: number, release: 
         ...(V.flag('npy') && { npy: `${stem}.npy` }),
         min,
         max,
+        map,
       };
     });
-    r.files.add('grid.png', png(drawGrid(tiles, captions)));
+    const pictures = new Map(await renderPictures(job));
+    for (const { overlay, npy, map } of out) {
+      r.files.add(overlay, pictures.get(overlay) as Uint8Array);
+      if (npy) r.files.add(npy, npyOf(map));
+    }
+    r.files.add('grid.png', pictures.get('grid.png') as Uint8Array);
     r.files.add('config.json', `${JSON.stringify(setup.config, null, 2)}\n`);
-    return out;
+    return out.map(({ map: _map, ...rest }) => rest);
   });
 
   const summary = {

@@ -52,6 +52,29 @@ export class Run {
     }
   }
 
+  /**
+   * Starts a phase that runs alongside the next ones (their wall times overlap), and returns its
+   * promise. Should the run fail before awaiting it, its rejection goes unreported.
+   */
+  background<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
+    const p = this.phase(name, fn);
+    p.catch(() => {});
+    return p;
+  }
+
+  /**
+   * Awaits `first`. When it fails, waits for `others` (background phases) to settle before
+   * throwing its error, so that whatever they load is loaded, and released, with the run.
+   */
+  async first<T>(first: Promise<T>, ...others: Promise<unknown>[]): Promise<T> {
+    try {
+      return await first;
+    } catch (e) {
+      await Promise.allSettled(others);
+      throw e;
+    }
+  }
+
   /** Runs a stack's `generate` with the progress bar and Ctrl-C wired in. */
   async generate(
     label: string,
@@ -102,7 +125,7 @@ export class Run {
         },
       }),
       models: this.meter.toJSON(),
-      note: 'wall times in ms; totalMs runs from process start (or main()) to the summary; phases.startup: until the work starts (Node, modules, argument and config checks); inference = time inside the model calls (their preprocessing included); saliency = the stack run (masks, occlusion, model calls, scoring)',
+      note: "wall times in ms; totalMs runs from process start (or main()) to the summary; phases.startup: until the work starts (Node, modules, argument and config checks); phases['read image'] (read and decoded in the image worker thread) overlaps phases['load models'] (on the main thread); render draws and encodes the pictures in the image worker; inference = time inside the model calls (their preprocessing included); saliency = the stack run (masks, occlusion, model calls, scoring)",
     };
   }
 

@@ -1,23 +1,27 @@
+/**
+ * Drawing the pictures of a run. Loads @salkit/viz, so it runs in the image worker (see
+ * ../image/thread.ts); commands describe what to draw with a RenderJob (./layout.ts).
+ */
 import type { NdArray } from '@salkit/ndarray';
-import { type ColormapName, encodePng, overlayHeatmap, tileGrid } from '@salkit/viz';
+import { overlayHeatmap, tileGrid } from '@salkit/viz';
 import { downscale, resizeMap, sizeOf } from '../image/images.js';
-
-/** Longest side of the pictures the CLI writes (bigger inputs are scaled down for display). */
-export const DISPLAY_MAX_SIDE = 1024;
-/** Longest side of one tile of the grid image. */
-export const GRID_TILE_MAX_SIDE = 384;
-
-export interface OverlayStyle {
-  cmap: ColormapName;
-  alpha: number;
-}
+import { fromPlain } from '../image/plain.js';
+import {
+  type Box,
+  DISPLAY_MAX_SIDE,
+  GRID_TILE_MAX_SIDE,
+  type OverlayStyle,
+  type RenderedFiles,
+  type RenderJob,
+} from './layout.js';
+import { encodePng } from './png.js';
 
 /** A map (any size) drawn over `display` (resized to it), with optional boxes outlined. */
 export function drawOverlay(
   display: NdArray<Uint8Array>,
   map: NdArray,
   style: OverlayStyle,
-  boxes: [number, number, number, number][] = [],
+  boxes: Box[] = [],
 ): NdArray<Uint8Array> {
   const m = resizeMap(map, sizeOf(display));
   const img = overlayHeatmap(display, m, { cmap: style.cmap, alpha: style.alpha, vmin: -1, vmax: 1 });
@@ -29,7 +33,7 @@ export function drawOverlay(
  * Outlines `[x1, y1, x2, y2]` (pixels) on an RGB uint8 image in place: a light line with a
  * dark border, visible on any background.
  */
-export function drawBox(img: NdArray<Uint8Array>, box: [number, number, number, number]): void {
+export function drawBox(img: NdArray<Uint8Array>, box: Box): void {
   const [H, W] = sizeOf(img);
   const t = Math.max(1, Math.round(Math.max(H, W) / 300));
   const clampX = (v: number) => Math.min(W - 1, Math.max(0, Math.round(v)));
@@ -68,7 +72,16 @@ export function drawGrid(tiles: NdArray<Uint8Array>[], labels: string[]): NdArra
   return tileGrid(small, { labels, columns: Math.min(4, tiles.length), labelScale });
 }
 
-/** PNG bytes of an image. */
-export function png(img: NdArray): Uint8Array {
-  return encodePng(img);
+/** Draws a render job's overlays and grid and encodes them as PNGs (compressed in parallel). */
+export async function renderPictures(job: RenderJob): Promise<RenderedFiles> {
+  const displays = job.images.map((p) => displayImage(fromPlain(p)));
+  const shown = (i: number) => displays[i] as NdArray<Uint8Array>;
+  const overlays = job.overlays.map((o) => drawOverlay(shown(o.on), fromPlain(o.map), job.style, o.boxes ?? []));
+  const tiles = job.grid.tiles.map((t) =>
+    'image' in t ? shown(t.image) : (overlays[t.overlay] as NdArray<Uint8Array>),
+  );
+  const grid = drawGrid(tiles, job.grid.captions);
+  const names = [...job.overlays.map((o) => o.file), job.grid.file];
+  const bytes = await Promise.all([...overlays, grid].map((img) => encodePng(img)));
+  return names.map((name, i) => [name, bytes[i] as Uint8Array]);
 }
