@@ -2,13 +2,17 @@
 import type { OptionSpec, ParsedArgs } from '../args/parse.js';
 import * as v from '../args/values.js';
 import { UsageError } from '../errors.js';
-import { type ConfigFlags, METHODS, type Method, type SaliencyKind } from '../saliency/config.js';
+import type { ConfigFlags, SaliencyKind } from '../saliency/config.js';
+import { METHODS, type Method } from '../saliency/methods.js';
 import type { OptionGroup } from './command.js';
 
 export const HELP: OptionSpec = { name: 'help', short: 'h', help: 'show this help' };
 
+/** A command's saliency defaults, without its scorer interface (which loads the scorers). */
+export type KindDefaults = Omit<SaliencyKind, 'generatorIface'>;
+
 /** --method, the perturber and scorer options, --config. */
-export function methodGroup(kind: SaliencyKind, methods: readonly Method[] = METHODS): OptionGroup {
+export function methodGroup(kind: KindDefaults, methods: readonly Method[] = METHODS): OptionGroup {
   return {
     title: 'Method (the perturber and scorer; see `salkit config <Class>` for every option)',
     options: [

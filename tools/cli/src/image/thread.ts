@@ -20,9 +20,29 @@ interface JobRunner {
   close(): Promise<void>;
 }
 
+/**
+ * A promise of `start()` that calls it only when first awaited: without a worker, a job read
+ * ahead would otherwise block this thread at once, and for nothing when the run then stops on
+ * a bad option or config.
+ */
+function lazy<T>(start: () => Promise<T>): Promise<T> {
+  let p: Promise<T> | undefined;
+  const get = () => {
+    p ??= start();
+    return p;
+  };
+  return {
+    // biome-ignore lint/suspicious/noThenProperty: a thenable on purpose
+    then: (ok, fail) => get().then(ok, fail),
+    catch: (fail) => get().catch(fail),
+    finally: (f) => get().finally(f),
+    [Symbol.toStringTag]: 'Promise',
+  } as Promise<T>;
+}
+
 const inThisThread: JobRunner = {
-  async run(name, args) {
-    return (await import('./jobs.js')).runJob(name, args);
+  run(name, args) {
+    return lazy(async () => (await import('./jobs.js')).runJob(name, args));
   },
   async close() {},
 };
@@ -132,20 +152,25 @@ export function holdImageWorker(): () => Promise<void> {
 
 /**
  * A job whose rejection may go unobserved (a command that fails before it awaits the job) without
- * being reported as an unhandled rejection; awaiting it still throws.
+ * being reported as an unhandled rejection; awaiting it still throws. Lazy jobs (no worker) have
+ * not started, so there is nothing to mark.
  */
 function quiet<T>(p: Promise<T>): Promise<T> {
-  p.catch(() => {});
+  if (p instanceof Promise) p.catch(() => {});
   return p;
 }
 
-/** Reads a PNG or JPEG as RGB in the image worker (see readInputImage for the errors). */
+/**
+ * Reads a PNG or JPEG as RGB in the image worker (see readInputImage for the errors). Without a
+ * worker, the read runs here when the result is first awaited.
+ */
 export function readImage(pathArg: string, cwd: string, what: string): Promise<InputImage> {
-  return quiet(
-    runner()
-      .run('read', { pathArg, cwd, what })
-      .then(({ path, image }) => ({ path, image: fromPlain(image) })),
-  );
+  const reading = runner().run('read', { pathArg, cwd, what });
+  return quiet(reading instanceof Promise ? reading.then(toInput) : lazy(async () => toInput(await reading)));
+}
+
+function toInput({ path, image }: Jobs['read']['result']): InputImage {
+  return { path, image: fromPlain(image) };
 }
 
 /** Draws a run's pictures and encodes them as PNG files, in the image worker. */

@@ -28,10 +28,10 @@ import { PerturbImage } from '@salkit/perturb';
 import { fromConfigDict } from '@salkit/plugin';
 import type { FillSpec } from '../args/values.js';
 import { messageOf, UsageError } from '../errors.js';
+import { METHODS, type Method } from './methods.js';
 import { findImpl, type Impl, implsOf, loadExternalPlugins, type PluginInterface } from './plugins.js';
 
-export const METHODS = ['rise', 'sliding-window', 'sliding-radial'] as const;
-export type Method = (typeof METHODS)[number];
+export { METHODS, type Method };
 
 /** The perturber each --method stands for. */
 export const METHOD_PERTURBER: Record<Method, string> = {
