@@ -241,7 +241,7 @@ export class WasmRiseRows {
 
   private constructor(mod: WasmModule) {
     const api = wasmApi() as NonNullable<ReturnType<typeof wasmApi>>;
-    this.memory = new api.Memory({ initial: 4 });
+    this.memory = new api.Memory({ initial: 1 });
     this.k = new api.Instance(mod, { env: { memory: this.memory } }).exports as unknown as Kernels;
     this.views();
   }
