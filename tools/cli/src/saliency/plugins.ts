@@ -22,6 +22,39 @@ export interface Impl {
   cls: PluginClass;
 }
 
+const NAME = /^[A-Za-z0-9._]*$/;
+
+/** Primary weight of a character of NAME in the root collation: `_` < `.` < digits < letters (any case). */
+function primary(c: number): number {
+  if (c === 95) return 0; // _
+  if (c === 46) return 1; // .
+  if (c <= 57) return 2 + c - 48; // 0-9
+  return 12 + ((c | 32) - 97); // letters, case folded
+}
+
+/**
+ * `a.localeCompare(b)` (the root collation), computed directly for names made of letters,
+ * digits, `.` and `_`: the first localeCompare of a process loads ICU's collator, 20-30 ms.
+ * Letters compare alphabetically whatever their case, `_` and `.` before digits before letters;
+ * when two names differ only in case, the first lowercase letter where they differ sorts first.
+ */
+export function compareNames(a: string, b: string): number {
+  if (!NAME.test(a) || !NAME.test(b)) return a.localeCompare(b);
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = primary(a.charCodeAt(i)) - primary(b.charCodeAt(i));
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
+  for (let i = 0; i < n; i++) {
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(i);
+    // Same letter in a different case: lowercase (code 97+) first.
+    if (ca !== cb) return ca > cb ? -1 : 1;
+  }
+  return 0;
+}
+
 /**
  * The registered implementations of `iface`, sorted by name. Each gets a dot-free block key
  * (ConfigDict field names cannot hold dots): its short name, or, when two share a short name,
@@ -31,7 +64,7 @@ export function implsOf(iface: PluginInterface): Impl[] {
   const named = [...iface.getImpls()]
     .map((cls) => ({ type: registeredNameOf(cls), cls: cls as PluginClass }))
     .filter((x): x is { type: string; cls: PluginClass } => x.type !== undefined)
-    .sort((a, b) => a.type.localeCompare(b.type));
+    .sort((a, b) => compareNames(a.type, b.type));
   const counts = new Map<string, number>();
   for (const { type } of named) counts.set(shortName(type), (counts.get(shortName(type)) ?? 0) + 1);
   return named.map(({ type, cls }) => ({
