@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { version } from '../src/version.js';
 import { builtBin, type Fixtures, fixtures, listDir, readJson, readPng, runMain, tempDir } from './helpers.js';
@@ -26,9 +27,13 @@ interface Spawned {
   stderr: string;
 }
 
-function salkit(args: string[], onStderr?: (text: string, kill: () => void) => void): Promise<Spawned> {
+function salkit(
+  args: string[],
+  onStderr?: (text: string, kill: () => void) => void,
+  nodeArgs: string[] = [],
+): Promise<Spawned> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs, bin, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {
@@ -70,6 +75,24 @@ describe('the salkit binary', () => {
     expect(summary.timings.phases.startup).toBeGreaterThan(0);
     expect(summary.timings.totalMs).toBeGreaterThan(summary.timings.inferenceMs);
     expect(summary.input.face.score).toBeGreaterThan(0.5);
+  });
+
+  it('starts its image worker from the bundled dist/image/worker.js', async () => {
+    // dist/bin.js is an esbuild bundle (scripts/bundle.mjs): the worker's URL must not be taken
+    // relative to the bundled thread.ts's own path. A preloaded module reports each Worker started.
+    const hook = [
+      "import wt from 'node:worker_threads';",
+      "import { syncBuiltinESMExports } from 'node:module';",
+      'const W = wt.Worker;',
+      "wt.Worker = class extends W { constructor(f, o) { process.stderr.write('worker: ' + f + '\\n'); super(f, o); } };",
+      'syncBuiltinESMExports();',
+    ].join('\n');
+    const args = ['explain', fx.face, '--crop', 'none', '--n', '4', '--s', '3', '-k', '1', '--out', 'hooked', '-q'];
+    const r = await salkit(args, undefined, ['--import', `data:text/javascript,${encodeURIComponent(hook)}`]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`worker: ${new URL('./image/worker.js', pathToFileURL(bin)).href}\n`);
+    // The bundle, not tsc's dist/bin.js (which imports ./main.js).
+    expect(readFileSync(bin, 'utf8')).not.toContain("import('./main.js')");
   });
 
   it('reads and draws in its image worker the same files as main() on the main thread', async () => {

@@ -239,8 +239,9 @@ function newestMtime(dir: string): number {
 const DEPENDENCIES = ['ndarray', 'plugin', 'config-dict', 'distance', 'perturb', 'scoring', 'stacks', 'viz', 'tfjs'];
 
 /**
- * Path of the built `dist/bin.js`, building the CLI with `tsc -p tsconfig.build.json` when dist
- * is missing or older than src (and any sibling package whose dist is missing).
+ * Path of the built `dist/bin.js`, building the CLI as its build script does (`tsc -p
+ * tsconfig.build.json`, then the esbuild bundles of scripts/bundle.mjs) when dist is missing or
+ * older than src or the bundle script (and any sibling package whose dist is missing).
  */
 export function builtBin(): string {
   const tsc = require.resolve('typescript/bin/tsc');
@@ -251,8 +252,10 @@ export function builtBin(): string {
     }
   }
   const bin = join(CLI_DIR, 'dist', 'bin.js');
-  if (!existsSync(bin) || statSync(bin).mtimeMs < newestMtime(join(CLI_DIR, 'src'))) {
+  const sources = Math.max(newestMtime(join(CLI_DIR, 'src')), newestMtime(join(CLI_DIR, 'scripts')));
+  if (!existsSync(bin) || statSync(bin).mtimeMs < sources) {
     execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: CLI_DIR, stdio: 'inherit' });
+    execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: CLI_DIR, stdio: 'inherit' });
   }
   return bin;
 }

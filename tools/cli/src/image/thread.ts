@@ -104,7 +104,12 @@ class WorkerRunner implements JobRunner {
   }
 }
 
-const WORKER = new URL('./worker.js', import.meta.url);
+/**
+ * Where the worker's entry is, relative to this module: `./worker.js` from tsc's dist/image/, or
+ * what the bundle (scripts/bundle.mjs, dist/bin.js) defines, since there this module is the bundle.
+ */
+declare const SALKIT_IMAGE_WORKER: string | undefined;
+const WORKER = new URL(typeof SALKIT_IMAGE_WORKER === 'string' ? SALKIT_IMAGE_WORKER : './worker.js', import.meta.url);
 
 function startWorker(): JobRunner | undefined {
   // From the TypeScript sources (vitest), worker.js is not there: Node cannot run worker.ts.
