@@ -1,5 +1,8 @@
 import { type ResizeAxisTable, resizeAxisTable } from '@salkit/ndarray';
+import type { RiseLayout } from './riseLayout.js';
 import { WasmRiseRows } from './wasmRiseRows.js';
+
+export type { RiseLayout } from './riseLayout.js';
 
 /**
  * RISE mask kernel: one `s x s` 0/1 grid bilinearly upsampled to `[(s+1)*cellH, (s+1)*cellW]`
@@ -29,28 +32,6 @@ import { WasmRiseRows } from './wasmRiseRows.js';
  * (wasmRiseRows.ts): the same float64 products and sums, demoted to float32 with the same
  * round-to-nearest, so the masks are the same bits; this JS row path is its fallback.
  */
-export interface RiseLayout {
-  readonly H: number;
-  readonly W: number;
-  readonly s: number;
-  /** Row and column tables of the upsampling (taps and weights per upsampled index). */
-  readonly rows: ResizeAxisTable;
-  readonly cols: ResizeAxisTable;
-  /** Bands: upsampled rows `[bandStart[b], bandStart[b+1])` all read grid rows `bandR0[b]`, `bandR1[b]`. */
-  readonly bandStart: Int32Array;
-  readonly bandR0: Int32Array;
-  readonly bandR1: Int32Array;
-  /** Segments: upsampled columns `[segStart[k], segStart[k+1])` all read grid columns `segJ0[k]`, `segJ1[k]`. */
-  readonly segStart: Int32Array;
-  readonly segJ0: Int32Array;
-  readonly segJ1: Int32Array;
-  /** Whether the row-combination formula is verified bit-exact here: true, false, or null (not checked). */
-  rowFormulaExact: boolean | null;
-  /** Scratch for the row formula: the s grid rows interpolated over the W cropped columns. */
-  readonly rowScratch: Float64Array;
-  /** Scratch for the row formula: the difference of a band's two interpolated rows. */
-  readonly diffScratch: Float64Array;
-}
 
 /** Runs of equal (idx0, idx1) along one axis table: starts (plus the end) and the two taps of each run. */
 function runs(t: ResizeAxisTable): { start: Int32Array; i0: Int32Array; i1: Int32Array } {

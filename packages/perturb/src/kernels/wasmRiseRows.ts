@@ -8,7 +8,7 @@ import {
   type WasmModule,
   wasmApi,
 } from '@salkit/ndarray/wasm';
-import type { RiseLayout } from './riseMask.js';
+import type { RiseLayout } from './riseLayout.js';
 
 /**
  * WebAssembly SIMD version of the RISE row formula (riseMask.ts' `writeByRows`), with the same
