@@ -7,7 +7,6 @@ import type { ParsedArgs } from '../../args/parse.js';
 import { CliError } from '../../errors.js';
 import { downscale, sizeOf } from '../../image/images.js';
 import { plainImage, plainMap } from '../../image/plain.js';
-import { renderPictures } from '../../image/thread.js';
 import type { CliIO } from '../../io.js';
 import { FACE_INPUT_SIDE, FACE_MODELS, faceDetector, findFaces } from '../../models/face.js';
 import { checkOutDir } from '../../output/writer.js';
@@ -18,7 +17,8 @@ import { workSide } from '../faces.js';
 import { DETECT_KIND } from '../kinds.js';
 import { configFlags, Values } from '../options.js';
 import type { ReadAhead } from '../readAhead.js';
-import { configYaml, fileStem, npyOf, outDirOf, Run, rangeOf, stackFill } from '../run.js';
+import { configYaml, fileStem, outDirOf, Run, rangeOf, stackFill } from '../run.js';
+import { addMapOutputs } from './mapOutputs.js';
 
 const KIND: SaliencyKind = { ...DETECT_KIND, generatorIface: GenerateDetectorProposalSaliency };
 
@@ -115,14 +115,7 @@ export async function runDetect(
         map,
       };
     });
-    const pictures = new Map(await renderPictures(job));
-    for (const { overlay, npy, map } of out) {
-      r.files.add(overlay, pictures.get(overlay) as Uint8Array);
-      if (npy) r.files.add(npy, npyOf(map));
-    }
-    r.files.add('grid.png', pictures.get('grid.png') as Uint8Array);
-    r.files.add('config.json', `${JSON.stringify(setup.config, null, 2)}\n`);
-    return out.map(({ map: _map, ...rest }) => rest);
+    return addMapOutputs(r, job, out, setup.config);
   });
 
   const summary = {
