@@ -57,7 +57,7 @@ export function buildRegionKernels(shape: KernelShape): Uint8Array<ArrayBuffer> 
 /**
  * Emits `regs[g*V + v] += weights[v] * splat(scalars[g])` for v < V: the scalar of map g is
  * loaded from the address in local `scalarPtr`, splatted into local `splat`, and multiplied into
- * the map's V accumulator registers (f64x2, no fused multiply-add: numpy's rounding).
+ * the map's V accumulator registers (f64x2 or f32x4 lanes, no fused multiply-add: numpy's rounding).
  */
 function splatMultiplyAdd(
   f: FunctionBuilder,
@@ -67,17 +67,19 @@ function splatMultiplyAdd(
   weights: readonly number[],
   regs: readonly number[],
   V: number,
+  lanes: 'f64x2' | 'f32x4' = 'f64x2',
 ): void {
+  const f64 = lanes === 'f64x2';
   f.get(scalarPtr)
-    .simd(Simd.load64Splat, [0, g * 8])
+    .simd(f64 ? Simd.load64Splat : Simd.load32Splat, [0, g * (f64 ? 8 : 4)])
     .set(splat);
   for (let v = 0; v < V; v++) {
     const r = regs[g * V + v] as number;
     f.get(r)
       .get(weights[v] as number)
       .get(splat)
-      .simd(Simd.f64x2Mul)
-      .simd(Simd.f64x2Add)
+      .simd(f64 ? Simd.f64x2Mul : Simd.f32x4Mul)
+      .simd(f64 ? Simd.f64x2Add : Simd.f32x4Add)
       .set(r);
   }
 }
@@ -451,20 +453,7 @@ function macF32(C: number, pitch: number): FunctionBuilder {
       f.block().loop();
       f.get(n).i32Eqz().brIf(1);
       weightsOf(V);
-      for (let g = 0; g < G; g++) {
-        f.get(sn)
-          .simd(Simd.load32Splat, [0, g * 4])
-          .set(sv);
-        for (let v = 0; v < V; v++) {
-          const r = regs[g * V + v] as number;
-          f.get(r)
-            .get(wl[v] as number)
-            .get(sv)
-            .simd(Simd.f32x4Mul)
-            .simd(Simd.f32x4Add)
-            .set(r);
-        }
-      }
+      for (let g = 0; g < G; g++) splatMultiplyAdd(f, sn, g, sv, wl, regs, V, 'f32x4');
       if (sumCov)
         for (let v = 0; v < V; v++)
           f.get(cl[v] as number)
