@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { NdArray } from '@salkit/ndarray';
-import { type DecodeImageOptions, decodeImage } from './codec/decodeImage.js';
+import { type DecodeImageOptions, decodeImageWith } from './codec/decodeImage.js';
 import { type EncodeJpegOptions, encodeJpeg } from './codec/jpeg.js';
 import { type EncodePngOptions, encodePng } from './codec/png.js';
+import { decodeJpegLibjpeg } from './node/libjpeg.js';
 import { describeValue } from './util/validate.js';
 
 function checkPath(fn: string, path: unknown): void {
@@ -11,11 +12,16 @@ function checkPath(fn: string, path: unknown): void {
   }
 }
 
-/** Node-only: reads a PNG or JPEG file into a `[H,W,C]` uint8 ndarray (see decodeImage). */
+export { decodeJpegLibjpeg } from './node/libjpeg.js';
+
+/**
+ * Node-only: reads a PNG or JPEG file into a `[H,W,C]` uint8 ndarray (see decodeImage), JPEG
+ * through libjpeg (decodeJpegLibjpeg): the same pixels as PIL's `Image.open(path)`.
+ */
 export function readImage(path: string, options?: DecodeImageOptions): NdArray<Uint8Array> {
   checkPath('readImage', path);
   const bytes = readFileSync(path);
-  return decodeImage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), options);
+  return decodeImageWith(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), options, decodeJpegLibjpeg);
 }
 
 /** Node-only: writes a uint8 image as a PNG file (see encodePng). */

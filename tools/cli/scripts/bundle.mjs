@@ -13,7 +13,9 @@
  * built dist (their `default` export condition; `@salkit/source` is not passed, and turbo builds
  * them first). @salkit/tfjs stays external: it `require`s TF.js and face-api (CommonJS, ~7 MB)
  * relative to its own module, and the CLI only imports it when the models load. The rest of dist
- * is tsc's, for `import { main } from '@salkit/cli'`.
+ * is tsc's, for `import { main } from '@salkit/cli'`. @jsquash/jpeg is a dependency of the CLI as
+ * well as of @salkit/viz: the bundled copy of viz's libjpeg decoder resolves the decoder's `.wasm`
+ * file from the bundle's own location.
  */
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';

@@ -20,11 +20,26 @@ export interface DecodeImageOptions extends DecodeOptions {
   channels?: 1 | 2 | 3 | 4;
 }
 
+/** A JPEG decoder with decodeJpeg's contract. */
+export type JpegDecoder = (bytes: Uint8Array, options: DecodeOptions) => NdArray<Uint8Array>;
+
 /**
  * Decodes PNG or JPEG bytes, recognised by their signature, into a `[H,W,C]` uint8 ndarray
- * (PNG: C as stored, JPEG: 3), optionally converted to `channels` channels.
+ * (PNG: C as stored, JPEG: 3), optionally converted to `channels` channels. JPEG goes through
+ * jpeg-js (pure JS, any platform); in Node, `readImage` and `decodeJpegLibjpeg` from
+ * `@salkit/viz/node` decode with libjpeg as PIL does (jpeg-js's chroma upsampling differs from
+ * libjpeg's by up to ~30 levels at colour edges).
  */
 export function decodeImage(bytes: Uint8Array | ArrayBuffer, options?: DecodeImageOptions): NdArray<Uint8Array> {
+  return decodeImageWith(bytes, options, decodeJpeg);
+}
+
+/** decodeImage with a chosen JPEG decoder (shared by the entries). */
+export function decodeImageWith(
+  bytes: Uint8Array | ArrayBuffer,
+  options: DecodeImageOptions | undefined,
+  jpegDecoder: JpegDecoder,
+): NdArray<Uint8Array> {
   const fn = 'decodeImage';
   const b = checkBytes(`${fn}: bytes`, bytes);
   const opts = checkOptions(`${fn}: options`, options);
@@ -33,7 +48,7 @@ export function decodeImage(bytes: Uint8Array | ArrayBuffer, options?: DecodeIma
   const format = sniffImageFormat(b);
   let img: NdArray<Uint8Array>;
   if (format === 'png') img = decodePng(b, decodeOpts);
-  else if (format === 'jpeg') img = decodeJpeg(b, decodeOpts);
+  else if (format === 'jpeg') img = jpegDecoder(b, decodeOpts);
   else {
     const head = Array.from(b.subarray(0, 8), (v) => v.toString(16).padStart(2, '0')).join(' ');
     throw new Error(`${fn}: bytes: not a PNG or JPEG (first bytes: ${head || 'none'})`);
