@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { GenerateDetectorProposalSaliency } from '../interfaces/GenerateDetectorProposalSaliency.js';
 import type { SaliencyAccumulator } from '../interfaces/SaliencyAccumulator.js';
 import { assertAllFinite } from '../kernels/assertAllFinite.js';
-import { classNorms, classSimilarities } from '../kernels/classCosine.js';
+import { classNorms } from '../kernels/classCosine.js';
+import { driseScalars } from '../kernels/driseScalars.js';
 import { iouBox } from '../kernels/iou.js';
 import { maskKeepsFloat32, RegionSaliencyAccumulator } from '../kernels/regionSaliencyAccumulator.js';
 
@@ -71,7 +72,8 @@ export class DRISEScoring extends GenerateDetectorProposalSaliency {
     }
     assertAllFinite(`${fn}: refDets`, refDets);
     const ref = toContiguous(refDets);
-    const refNorms = classNorms(ref.data, nD, nK);
+    const refData = ref.data instanceof Float32Array ? ref.data : toFloat64(ref.data);
+    const refNorms = classNorms(refData, nD, nK);
     const refF32 = dtypeOfData(refDets.data) === 'float32';
     let detsF32 = refF32;
     return new RegionSaliencyAccumulator(
@@ -86,26 +88,14 @@ export class DRISEScoring extends GenerateDetectorProposalSaliency {
           const nP = P as number;
           if (nP < 1)
             throw new Error(`${fn}: perturbedDets: expected at least one proposal per mask, got [${outputs.shape}]`);
-          assertAllFinite(`${fn}: perturbedDets`, outputs);
           detsF32 = refF32 && dtypeOfData(outputs.data) === 'float32';
-          const pert = toContiguous(outputs).data;
-          // 1 - cosine distance of the class scores (cdist 'cosine' without copying the columns out), [b*P, D]
-          const sims = classSimilarities(pert, b * nP, ref.data, refNorms, nD, nK);
+          const pert = toContiguous(outputs);
+          const data = pert.data instanceof Float32Array ? pert.data : toFloat64(pert.data);
           const s = new Float64Array(b * nD);
-          for (let n = 0; n < b; n++) {
-            for (let d = 0; d < nD; d++) {
-              let best = Number.NEGATIVE_INFINITY;
-              for (let p = 0; p < nP; p++) {
-                const row = n * nP + p;
-                const sim = sims[row * nD + d] as number;
-                const v = iouBox(pert, row * nK, ref.data, d * nK) * sim * (pert[row * nK + 4] as number);
-                // NaN (cosine of an all-zero class vector) is skipped: it is no match, and maps never hold NaN.
-                if (v > best) best = v;
-              }
-              if (best === Number.NEGATIVE_INFINITY) best = 0;
-              s[n * nD + d] = detsF32 ? Math.fround(best) : best;
-            }
-          }
+          // the check rides along the one pass over the proposals; a failure is named (and thrown) here
+          if (!driseScalars(data, b, nP, refData, refNorms, nD, nK, s))
+            assertAllFinite(`${fn}: perturbedDets`, outputs);
+          if (detsF32) for (let i = 0; i < s.length; i++) s[i] = Math.fround(s[i] as number);
           return s;
         },
         float32Output: (md) => detsF32 && maskKeepsFloat32(md),
@@ -114,4 +104,9 @@ export class DRISEScoring extends GenerateDetectorProposalSaliency {
       size,
     );
   }
+}
+
+/** Float64 values of any numeric data (the same array when it already is one). */
+function toFloat64(data: NdArray['data']): Float64Array {
+  return data instanceof Float64Array ? data : Float64Array.from(data as ArrayLike<number>, Number);
 }

@@ -4,7 +4,7 @@ import type { TypedArray } from '@salkit/ndarray';
  * Dot product of `a[ao + 5 .. ao + K)` and `b[bo + 5 .. bo + K)` (the class-score parts of two
  * detection rows), with four partial sums side by side for instruction-level parallelism.
  */
-function classDot(a: ArrayLike<number>, ao: number, b: ArrayLike<number>, bo: number, K: number): number {
+export function classDot(a: ArrayLike<number>, ao: number, b: ArrayLike<number>, bo: number, K: number): number {
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
