@@ -36,9 +36,10 @@ export const WEIGHTS_F32 = 2;
  *   arithmetic for staged float32 rows: `w = f32(f32(alpha) + f32(beta)*m)` (numpy casts the
  *   Python scalars to float32), `acc[c][p] = f32(acc + f32(s[n][c] * w))`, `cov[p] = f32(cov + w)`,
  *   n in order; scalars, accumulators and coverage are float32 (4 bytes a value);
- * - `check01(ptr, len) -> i32`: 1 when all `len` bytes (a multiple of 16) are 0 or 1;
- * - `tableApply(stage, pat, tables, accT, chunks, pb)`: 0/1 masks, 8 staged rows a chunk: per pixel
- *   the 8 bits of a chunk index a table row of `tableWidth` precomputed sums, added to `accT[p][...]`.
+ * - `tablePatterns(stage, rowPitch, pat, pb) -> i32`: 0/1 masks, one chunk of 8 staged rows
+ *   `rowPitch` bytes apart: per pixel a byte of their 8 bits into `pat`; 1 when all bytes were 0/1;
+ * - `tableSums(pat, tables, accT, chunks, pb)`: per pixel the pattern bytes of `chunks` chunks
+ *   (`pitch` bytes apart) index table rows of `tableWidth` precomputed sums, added to `accT[p][...]`.
  */
 export function buildRegionKernels(shape: KernelShape): Uint8Array<ArrayBuffer> {
   return assembleModule([
@@ -48,8 +49,8 @@ export function buildRegionKernels(shape: KernelShape): Uint8Array<ArrayBuffer> 
     mac(shape.maps, shape.pitch),
     fusedF32(shape.maps, shape.pitch),
     macF32(shape.maps, shape.pitch),
-    check01(),
-    tableApply(shape.tableWidth, shape.fuse, shape.pitch),
+    tablePatterns(),
+    tableSums(shape.tableWidth, shape.fuse, shape.pitch),
   ]);
 }
 
@@ -480,70 +481,71 @@ function macF32(C: number, pitch: number): FunctionBuilder {
   return f;
 }
 
-function check01(): FunctionBuilder {
-  const f = new FunctionBuilder('check01', [I32, I32], [I32]);
-  const [ptr, len] = [0, 1];
-  const acc = f.local(V128);
-  const end = f.local(I32);
-  f.get(ptr).get(len).i32Add().set(end);
+/**
+ * 0/1 masks, one chunk of 8 staged rows `rowPitch` bytes apart: `pat[q]` gets bit j from row j
+ * at pixel q, for q < pb; returns 1 when every byte read is 0 or 1 (else the patterns are void).
+ */
+function tablePatterns(): FunctionBuilder {
+  const f = new FunctionBuilder('tablePatterns', [I32, I32, I32, I32], [I32]);
+  const [stage, rowPitch, pat, pb] = [0, 1, 2, 3];
+  const q = f.local(I32);
+  const bits = f.local(V128);
+  const any = f.local(V128);
+  const row = f.local(V128);
+  const rows = Array.from({ length: 8 }, () => f.local(I32));
+  for (let j = 0; j < 8; j++)
+    f.get(stage)
+      .get(rowPitch)
+      .i32(j)
+      .i32Mul()
+      .i32Add()
+      .set(rows[j] as number);
+  f.i32(0).set(q);
   f.block().loop();
-  f.get(ptr).get(end).i32LtU().i32Eqz().brIf(1);
-  f.get(acc).get(ptr).vload().simd(Simd.or).set(acc);
-  f.addTo(ptr, 16);
+  f.get(q).get(pb).i32LtU().i32Eqz().brIf(1);
+  f.get(rows[0] as number)
+    .vload()
+    .tee(bits)
+    .get(any)
+    .simd(Simd.or)
+    .set(any);
+  for (let j = 1; j < 8; j++) {
+    f.get(rows[j] as number)
+      .vload()
+      .tee(row)
+      .get(any)
+      .simd(Simd.or)
+      .set(any);
+    f.get(bits).get(row).i32(j).simd(Simd.i8x16Shl).simd(Simd.or).set(bits);
+  }
+  f.get(pat).get(q).i32Add().get(bits).vstore();
+  for (let j = 0; j < 8; j++) f.addTo(rows[j] as number, 16);
+  f.addTo(q, 16);
   f.br(0).end().end();
   // any bit other than bit 0 set -> not 0/1
-  f.get(acc).i32(0xfe).simd(Simd.i8x16Splat).simd(Simd.and).simd(Simd.anyTrue).i32Eqz();
+  f.get(any).i32(0xfe).simd(Simd.i8x16Splat).simd(Simd.and).simd(Simd.anyTrue).i32Eqz();
   return f;
 }
 
-/** 0/1 masks: per pixel, `fuse` chunk bytes (8 mask bits each) index tables added to accT[p][0..T). */
-function tableApply(T: number, fuse: number, pitch: number): FunctionBuilder {
-  const f = new FunctionBuilder('tableApply', [I32, I32, I32, I32, I32, I32]);
-  const [stage, pat, tables, accT, chunks, pb] = [0, 1, 2, 3, 4, 5];
+/**
+ * 0/1 masks: `chunks` rows of patterns (`pitch` bytes apart, from tablePatterns) index tables of
+ * `tableWidth` precomputed sums per chunk; per pixel, each pass adds the sum of `fuse` chunks' (or
+ * one chunk's) table rows to accT[p][0..T).
+ */
+function tableSums(T: number, fuse: number, pitch: number): FunctionBuilder {
+  const f = new FunctionBuilder('tableSums', [I32, I32, I32, I32, I32]);
+  const [pat, tables, accT, chunks, pb] = [0, 1, 2, 3, 4];
   const k = f.local(I32);
   const q = f.local(I32);
-  const bits = f.local(V128);
-  const src = f.local(I32);
   const a = f.local(I32);
   const pp = f.local(I32);
   const tab = f.local(I32);
   const rowPtrs = Array.from({ length: fuse }, () => f.local(I32));
   const tableBytes = 256 * T * 8;
   const emitPass = (U: number) => {
-    // bit j of pat[kk*pitch + q] = mask row 8*(k+kk) + j at pixel q
-    for (let kk = 0; kk < U; kk++) {
-      f.get(stage)
-        .get(k)
-        .i32(kk)
-        .i32Add()
-        .i32(8 * pitch)
-        .i32Mul()
-        .i32Add()
-        .set(src);
-      f.get(pat)
-        .i32(kk * pitch)
-        .i32Add()
-        .set(pp);
-      f.i32(0).set(q);
-      f.block().loop();
-      f.get(q).get(pb).i32LtU().i32Eqz().brIf(1);
-      f.get(src).vload().set(bits);
-      for (let j = 1; j < 8; j++) {
-        f.get(bits)
-          .get(src)
-          .vload(j * pitch)
-          .i32(j)
-          .simd(Simd.i8x16Shl)
-          .simd(Simd.or)
-          .set(bits);
-      }
-      f.get(pp).get(bits).vstore();
-      f.addTo(q, 16).addTo(src, 16).addTo(pp, 16);
-      f.br(0).end().end();
-    }
     f.i32(0).set(q);
     f.get(accT).set(a);
-    f.get(pat).set(pp);
+    f.get(pat).get(k).i32(pitch).i32Mul().i32Add().set(pp);
     f.block().loop();
     f.get(q).get(pb).i32LtU().i32Eqz().brIf(1);
     for (let kk = 0; kk < U; kk++) {

@@ -32,8 +32,8 @@ interface Kernels {
   mac: (...a: number[]) => void;
   fusedF32: (...a: number[]) => void;
   macF32: (...a: number[]) => void;
-  check01: (ptr: number, len: number) => number;
-  tableApply: (...a: number[]) => void;
+  tablePatterns: (stage: number, rowPitch: number, pat: number, pb: number) => number;
+  tableSums: (...a: number[]) => void;
 }
 
 let simd: boolean | undefined;
@@ -85,13 +85,17 @@ export class WasmRegionWeights implements RegionWeightEngine {
   private readonly pPad: number;
   private readonly wOff: number;
   private readonly stageOff: number;
-  private readonly patOff: number;
   private readonly sOff: number;
   private readonly tablesOff: number;
   private readonly covOff: number;
   private readonly accOff: number;
   /** accT[p][T] of the table kernel, allocated on first use (0 = none yet). */
   private accTOff = 0;
+  /** Table kernel scratch, with accT: 8 whole mask rows pPad bytes apart, and the patterns [block][FUSE][PB]. */
+  private rowStageOff = 0;
+  private patternsOff = 0;
+  /** Per pixel block: every staged row so far was 0/1. */
+  private blockIs01 = new Uint8Array(0);
   private readonly end: number;
 
   /** An engine, or null when WebAssembly SIMD is missing or the maps would not fit in wasm memory. */
@@ -107,7 +111,14 @@ export class WasmRegionWeights implements RegionWeightEngine {
     if (C < 1 || P < 1 || !wasmSimdAvailable()) return null;
     const T = (C + 2) & ~1;
     const pPad = align16(P);
-    const bytes = pPad * 8 * (C + 1 + T) + SUB * (C + 32 * T) * 8 + ROWS * PB * 16 + TABLE_ROWS * PB + FUSE * PB;
+    // the last two terms: the table kernel's row stage and patterns (allocated with accT)
+    const bytes =
+      pPad * 8 * (C + 1 + T) +
+      SUB * (C + 32 * T) * 8 +
+      ROWS * PB * 16 +
+      TABLE_ROWS * PB +
+      8 * pPad +
+      Math.ceil(pPad / PB) * FUSE * PB;
     if (bytes > MAX_BYTES) return null;
     try {
       return new WasmRegionWeights(C, P, alpha, beta, round, coverage, float32, T, pPad);
@@ -140,7 +151,6 @@ export class WasmRegionWeights implements RegionWeightEngine {
     };
     this.wOff = take(ROWS * PB * 8);
     this.stageOff = take(Math.max(ROWS * PB * 8, TABLE_ROWS * PB, ROWS_F32 * PB * 4));
-    this.patOff = take(FUSE * PB);
     this.sOff = take(SUB * C * 8);
     this.tablesOff = take((SUB / 8) * 256 * T * 8);
     this.covOff = take(pPad * 8);
@@ -164,11 +174,18 @@ export class WasmRegionWeights implements RegionWeightEngine {
 
   private ensureAccT(): number {
     if (this.accTOff === 0) {
-      const need = this.end + this.pPad * this.T * 8;
+      const { pPad } = this;
+      const blocks = Math.ceil(pPad / PB);
+      const rowStage = align16(this.end + pPad * this.T * 8);
+      const patterns = rowStage + 8 * pPad;
+      const need = patterns + blocks * FUSE * PB;
       const have = this.memory.buffer.byteLength;
       if (need > have) this.memory.grow(Math.ceil((need - have) / 65536));
       this.views();
       this.accTOff = this.end;
+      this.rowStageOff = rowStage;
+      this.patternsOff = patterns;
+      this.blockIs01 = new Uint8Array(blocks);
     }
     return this.accTOff;
   }
@@ -313,42 +330,46 @@ export class WasmRegionWeights implements RegionWeightEngine {
     this.k.mac(this.wOff, this.sOff + r * this.C * 8, this.accOff + p0 * 8, rows, pbK, this.pPad * 8);
   }
 
-  /** A sub-batch of uint8 masks: whole chunks of 8 through the table kernel where they are 0/1. */
+  /**
+   * A sub-batch of uint8 masks: whole chunks of 8 through the table kernel where they are 0/1. Rows
+   * go in groups of TABLE_ROWS; a group's chunks are staged 8 whole rows at a time (one copy per
+   * row) and turned into patterns block by block, then each pixel block whose rows were all 0/1
+   * adds its table sums, and any other block takes the float kernel (as staged block by block).
+   */
   private addU8(m: Uint8Array, mo: number, b: number): void {
-    const { P, T } = this;
+    const { P, T, pPad } = this;
     const chunks = b >> 3;
     if (chunks > 0) this.buildTables(chunks);
     const accT = chunks > 0 ? this.ensureAccT() : 0;
     const tableBytes = 256 * T * 8;
-    for (let p0 = 0; p0 < P; p0 += PB) {
-      const pbA = Math.min(PB, P - p0);
-      const pbK = align16(pbA);
-      const cov = this.covOff + p0 * 8;
-      for (let r = 0; r < chunks * 8; r += TABLE_ROWS) {
-        const rows = Math.min(TABLE_ROWS, chunks * 8 - r);
-        const { u8, stageOff } = this;
-        for (let i = 0; i < rows; i++) {
-          const s = mo + (r + i) * P + p0;
-          u8.set(m.subarray(s, s + pbA), stageOff + i * PB);
-          if (pbA < PB) u8.fill(0, stageOff + i * PB + pbA, stageOff + (i + 1) * PB);
+    const ok = this.blockIs01;
+    for (let r = 0; r < chunks * 8; r += TABLE_ROWS) {
+      const rows = Math.min(TABLE_ROWS, chunks * 8 - r);
+      ok.fill(1);
+      for (let ch = 0; ch < rows >> 3; ch++) {
+        for (let i = 0; i < 8; i++) {
+          const s = mo + (r + ch * 8 + i) * P;
+          this.u8.set(m.subarray(s, s + P), this.rowStageOff + i * pPad);
         }
-        if (this.k.check01(stageOff, rows * PB) === 1) {
-          this.k.tableApply(
-            stageOff,
-            this.patOff,
-            this.tablesOff + (r >> 3) * tableBytes,
-            accT + p0 * T * 8,
-            rows >> 3,
-            pbK,
-          );
-        } else {
-          // not 0/1: the float kernel on the staged rows, ROWS at a time
-          for (let i = 0; i < rows; i += ROWS) {
-            const k = Math.min(ROWS, rows - i);
-            const withCov = this.coverage ? 1 : 0;
-            this.k.weightsU8(stageOff + i * PB, this.wOff, cov, k, pbK, this.alpha, this.beta, WEIGHTS_F64, withCov);
-            this.phase2(r + i, k, p0, pbK);
-          }
+        for (let p0 = 0, blk = 0; p0 < P; p0 += PB, blk++) {
+          const pbK = align16(Math.min(PB, P - p0));
+          const pat = this.patternsOff + blk * FUSE * PB + ch * PB;
+          ok[blk] &= this.k.tablePatterns(this.rowStageOff + p0, pPad, pat, pbK);
+        }
+      }
+      for (let p0 = 0, blk = 0; p0 < P; p0 += PB, blk++) {
+        const pbA = Math.min(PB, P - p0);
+        const pbK = align16(pbA);
+        if (ok[blk] === 1) {
+          const pat = this.patternsOff + blk * FUSE * PB;
+          this.k.tableSums(pat, this.tablesOff + (r >> 3) * tableBytes, accT + p0 * T * 8, rows >> 3, pbK);
+          continue;
+        }
+        // not 0/1: the float kernel on the block's rows, ROWS at a time
+        for (let i = 0; i < rows; i += ROWS) {
+          const k = Math.min(ROWS, rows - i);
+          this.stageFloat(m, mo + (r + i) * P + p0, k, pbA, pbK, this.covOff + p0 * 8);
+          this.phase2(r + i, k, p0, pbK);
         }
       }
     }
