@@ -19,6 +19,11 @@ export interface KernelShape {
 export const WEIGHTS_F64 = 0;
 export const WEIGHTS_F64_ROUNDED = 1;
 export const WEIGHTS_F32 = 2;
+/**
+ * fusedF32 only, for alpha = 0 and beta = 1: `w = m` (promoted), the same number as any of the
+ * modes above except that -0 stays -0, which adds to the +0-started sums exactly as +0 does.
+ */
+export const WEIGHTS_MASK = 3;
 
 /**
  * The exported functions. Addresses are byte offsets into the imported memory; pixel counts are
@@ -340,7 +345,19 @@ function fusedF32(C: number, pitch: number): FunctionBuilder {
     f.block().loop();
     f.get(n).i32Eqz().brIf(1);
     for (let h = 0; h < V / 2; h++) {
-      if (md === WEIGHTS_F32) {
+      if (md === WEIGHTS_MASK) {
+        f.get(src)
+          .vload(16 * h)
+          .set(m);
+        f.get(m)
+          .simd(Simd.f64x2PromoteLowF32x4)
+          .set(wl[2 * h] as number);
+        f.get(m)
+          .get(m)
+          .shuffle(HIGH_TO_LOW)
+          .simd(Simd.f64x2PromoteLowF32x4)
+          .set(wl[2 * h + 1] as number);
+      } else if (md === WEIGHTS_F32) {
         f.get(va32)
           .get(vb32)
           .get(src)
@@ -386,7 +403,7 @@ function fusedF32(C: number, pitch: number): FunctionBuilder {
     f.addTo(q, 2 * V);
     f.br(0).end().end();
   };
-  specialise(f, withCov, mode, [WEIGHTS_F64, WEIGHTS_F64_ROUNDED, WEIGHTS_F32], emit);
+  specialise(f, withCov, mode, [WEIGHTS_F64, WEIGHTS_F64_ROUNDED, WEIGHTS_F32, WEIGHTS_MASK], emit);
   return f;
 }
 
@@ -413,18 +430,25 @@ function macF32(C: number, pitch: number): FunctionBuilder {
   const cl = Array.from({ length: 4 }, () => f.local(V128));
   f.get(alpha).op(0xb6).simd(Simd.f32x4Splat).set(va32); // f32.demote_f64
   f.get(beta).op(0xb6).simd(Simd.f32x4Splat).set(vb32);
+  const ident = f.local(I32);
+  // f32(alpha) = +0 and f32(beta) = 1: w = m (a -0 mask adds to the +0-started sums as +0 does)
+  f.get(alpha).op(0xb6).op(0xbc).i32Eqz(); // i32.reinterpret_f32
+  f.get(beta).op(0xb6).op(0xbc).i32(0x3f800000).op(0x46).op(0x71).set(ident); // i32.eq, i32.and
   /** The weights of the V vectors of staged row `src` into wl. */
-  const weightsOf = (V: number) => {
-    for (let v = 0; v < V; v++)
-      f.get(va32)
-        .get(vb32)
-        .get(src)
-        .vload(16 * v)
-        .simd(Simd.f32x4Mul)
-        .simd(Simd.f32x4Add)
-        .set(wl[v] as number);
+  const weightsOf = (V: number, identity: boolean) => {
+    for (let v = 0; v < V; v++) {
+      if (identity) f.get(src).vload(16 * v);
+      else
+        f.get(va32)
+          .get(vb32)
+          .get(src)
+          .vload(16 * v)
+          .simd(Simd.f32x4Mul)
+          .simd(Simd.f32x4Add);
+      f.set(wl[v] as number);
+    }
   };
-  const emit = (withC: boolean) => {
+  const emit = (withC: boolean, identity: boolean) => {
     groups.forEach(([c0, G], gi) => {
       const V = G >= 3 ? 2 : 4;
       const sumCov = withC && gi === 0;
@@ -453,7 +477,7 @@ function macF32(C: number, pitch: number): FunctionBuilder {
       f.get(rows).set(n);
       f.block().loop();
       f.get(n).i32Eqz().brIf(1);
-      weightsOf(V);
+      weightsOf(V, identity);
       for (let g = 0; g < G; g++) splatMultiplyAdd(f, sn, g, sv, wl, regs, V, 'f32x4');
       if (sumCov)
         for (let v = 0; v < V; v++)
@@ -475,7 +499,10 @@ function macF32(C: number, pitch: number): FunctionBuilder {
     f.get(withCov).i32Eqz();
     if (withC) f.i32Eqz();
     f.if();
-    emit(withC);
+    f.get(ident).if();
+    emit(withC, true);
+    f.op(0x0f).end(); // return
+    emit(withC, false);
     f.op(0x0f).end(); // return
   }
   return f;

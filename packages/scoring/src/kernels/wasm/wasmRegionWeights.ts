@@ -8,6 +8,7 @@ import {
   WEIGHTS_F32,
   WEIGHTS_F64,
   WEIGHTS_F64_ROUNDED,
+  WEIGHTS_MASK,
 } from './regionKernels.js';
 
 /** Pixels per block: a block's accumulators (maps x PB float64) stay in cache while all masks stream by. */
@@ -309,7 +310,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
       this.pPad * 8,
       this.alpha,
       this.beta,
-      this.weightMode(4),
+      this.alpha === 0 && this.beta === 1 ? WEIGHTS_MASK : this.weightMode(4),
       this.coverage ? 1 : 0,
     );
   }

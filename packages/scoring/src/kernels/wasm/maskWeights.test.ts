@@ -1,0 +1,44 @@
+import { defaultRng } from '@salkit/ndarray';
+import { describe, expect, it } from 'vitest';
+import { RegionWeightAccumulator } from '../regionWeights.js';
+import { wasmSimdAvailable } from './wasmRegionWeights.js';
+
+/** float32 masks with +0, -0 and 1 among the draws: the weights `0 + 1*m` are the masks themselves. */
+function masksWithZeros(n: number, seed: number): Float32Array {
+  return Float32Array.from(defaultRng(seed).random([n]).data, (v, i) =>
+    i % 5 === 0 ? -0 : i % 7 === 0 ? 0 : i % 9 === 0 ? 1 : v,
+  );
+}
+
+function run(
+  C: number,
+  P: number,
+  masks: Float32Array,
+  s: Float64Array,
+  n: number,
+  engine: 'js' | 'auto',
+  f32: boolean,
+) {
+  const acc = new RegionWeightAccumulator(C, P, 0, 1, false, { engine, float32: f32 });
+  expect(acc.usesWasm).toBe(engine === 'auto');
+  acc.add(s, 0, masks, 0, n);
+  return Array.from(acc.finish(true, f32 ? new Float32Array(C * P) : new Float64Array(C * P)));
+}
+
+const sameBits = (a: number[], b: number[]) => expect(a.map((v, i) => Object.is(v, b[i])).indexOf(false)).toBe(-1);
+
+describe.runIf(wasmSimdAvailable())('WebAssembly kernels: alpha = 0, beta = 1 (weights are the masks)', () => {
+  let seed = 70;
+  for (const [C, P, n] of [
+    [1, 37 * 29, 23],
+    [2, 300, 41],
+    [3, 1000, 17],
+  ] as const) {
+    it(`C=${C} P=${P} n=${n}: float64 and float32 arithmetic equal the plain-JS engine bit for bit`, () => {
+      const masks = masksWithZeros(n * P, seed++);
+      const s = Float64Array.from(defaultRng(seed++).random([n * C]).data, (v) => Math.fround(v - 0.3));
+      sameBits(run(C, P, masks, s, n, 'auto', false), run(C, P, masks, s, n, 'js', false));
+      sameBits(run(C, P, masks, s, n, 'auto', true), run(C, P, masks, s, n, 'js', true));
+    });
+  }
+});
