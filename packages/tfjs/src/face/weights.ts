@@ -1,6 +1,7 @@
 import { describe } from '@salkit/ndarray';
 import type * as TF from '@tensorflow/tfjs';
 import { tf } from '#tfjs';
+import { decodeWeightsDirect } from './dequantize.js';
 
 /** One group of a TF.js weights manifest (`*-weights_manifest.json` is an array of these). */
 export interface WeightsManifestGroup {
@@ -95,5 +96,5 @@ export async function decodeModelWeights(label: string, weights: ModelWeights): 
   if (!entries.some((e) => e.dtype === 'string') && expected !== buffer.byteLength) {
     throw new Error(`${label}: the weight specs describe ${expected} bytes but weightData holds ${buffer.byteLength}`);
   }
-  return tf.io.decodeWeights(buffer, specs as TF.io.WeightsManifestEntry[]);
+  return decodeWeightsDirect(buffer, entries) ?? tf.io.decodeWeights(buffer, entries);
 }

@@ -4,6 +4,8 @@ import type { ExpressionClassifierOptions, FaceDescriptorOptions, FaceDetectorOp
 import type { TfImageClassifier } from '../impls/TfImageClassifier.js';
 import type { TfImageDescriber } from '../impls/TfImageDescriber.js';
 import type { TfObjectDetector } from '../impls/TfObjectDetector.js';
+import { nodeTf, wholeTf } from '../tf/nodeTf.js';
+import { runCommonJs } from '../tf/runCommonJs.js';
 import { checkOptions } from '../util/validate.js';
 import { faceModelDir, readModelWeights } from './files.js';
 import { initWasmBackend } from './wasm.js';
@@ -14,10 +16,15 @@ let faceApi: FaceApiLike | null = null;
 
 /**
  * Node: the `@vladmandic/face-api` module, loaded (once) from its wasm build
- * `dist/face-api.node-wasm.js`, which uses the `@tensorflow/tfjs` this package uses.
+ * `dist/face-api.node-wasm.js`. That CommonJS file's `require('@tensorflow/tfjs')` gets this
+ * package's `tf` (see ../tf/nodeTf.ts): face-api calls only tfjs-core's API, so the rest of
+ * TF.js is not loaded for it. Its other requires (the wasm backend, fs) resolve as usual.
  */
 export function loadFaceApi(): FaceApiLike {
-  faceApi ??= require('@vladmandic/face-api/dist/face-api.node-wasm.js') as FaceApiLike;
+  faceApi ??= runCommonJs(
+    require.resolve('@vladmandic/face-api/dist/face-api.node-wasm.js'),
+    new Map([['@tensorflow/tfjs', nodeTf()]]),
+  ) as FaceApiLike;
   return faceApi;
 }
 
@@ -25,13 +32,19 @@ export function loadFaceApi(): FaceApiLike {
 export interface NodeLoadOptions {
   /** Folder of the weights files (default: face-api's installed `model/` folder). */
   modelDir?: string;
-  /** Switch TF.js to the wasm backend first (default true; see initWasmBackend). */
+  /**
+   * Switch TF.js to the wasm backend first (default true; see initWasmBackend). With false, the
+   * backend set with `tf.setBackend` (e.g. 'cpu') runs the model; the whole of `@tensorflow/tfjs`
+   * is loaded, for its backends.
+   */
   wasm?: boolean;
 }
 
 async function prepare(fn: string, options: NodeLoadOptions | undefined, name: string) {
   checkOptions(`${fn}: options`, options);
   if (options?.wasm !== false) await initWasmBackend();
+  // Otherwise the caller's backend: TF.js's own ones (cpu, ...) are registered by the whole package.
+  else await wholeTf().ready();
   return readModelWeights(name, options?.modelDir ?? faceModelDir());
 }
 

@@ -1,0 +1,73 @@
+import type * as TF from '@tensorflow/tfjs';
+import { tf } from '#tfjs';
+
+const VALUE_BYTES: Record<string, number> = { uint8: 1, uint16: 2, float32: 4, int32: 4, bool: 1 };
+
+/** True for the specs `decodeWeightsDirect` decodes: fixed-size, unquantized or uint8/uint16-quantized. */
+function isDirect(spec: TF.io.WeightsManifestEntry): boolean {
+  const q = spec.quantization;
+  if (!q) return spec.dtype === 'float32' || spec.dtype === 'int32' || spec.dtype === 'bool';
+  return (
+    (q.dtype === 'uint8' || q.dtype === 'uint16') &&
+    (spec.dtype === 'float32' || spec.dtype === 'int32') &&
+    typeof q.scale === 'number' &&
+    typeof q.min === 'number'
+  );
+}
+
+/**
+ * `tf.io.decodeWeights` for the common specs, with the same values bit for bit: a quantized value
+ * is `q * scale + min` in float64, stored as float32 (int32: rounded), as tfjs-core computes it,
+ * but in a loop with `scale` and `min` in locals and without copying each weight's bytes out
+ * first (about 5x faster on face-api's 5 MB detector). Null when a spec is of another kind
+ * (float16 quantization, strings, complex64): then use `tf.io.decodeWeights`.
+ */
+export function decodeWeightsDirect(
+  buffer: ArrayBuffer,
+  specs: readonly TF.io.WeightsManifestEntry[],
+): TF.NamedTensorMap | null {
+  if (!specs.every(isDirect)) return null;
+  const bytes = new Uint8Array(buffer);
+  const out: TF.NamedTensorMap = {};
+  let offset = 0;
+  for (const spec of specs) {
+    const size = spec.shape.reduce((a, b) => a * b, 1);
+    const q = spec.quantization;
+    const width = VALUE_BYTES[q ? (q.dtype as string) : spec.dtype] as number;
+    const length = size * width;
+    if (offset + length > bytes.length) {
+      throw new Error(
+        `decodeWeights: weight ${spec.name} needs bytes ${offset}..${offset + length}, got ${bytes.length}`,
+      );
+    }
+    let values: Float32Array | Int32Array | Uint8Array;
+    if (!q) {
+      const copy = buffer.slice(offset, offset + length);
+      values =
+        spec.dtype === 'float32'
+          ? new Float32Array(copy)
+          : spec.dtype === 'int32'
+            ? new Int32Array(copy)
+            : new Uint8Array(copy);
+    } else {
+      const src =
+        q.dtype === 'uint8'
+          ? bytes.subarray(offset, offset + size)
+          : new Uint16Array(buffer.slice(offset, offset + length));
+      const scale = q.scale as number;
+      const min = q.min as number;
+      if (spec.dtype === 'float32') {
+        const f = new Float32Array(size);
+        for (let i = 0; i < size; i++) f[i] = (src[i] as number) * scale + min;
+        values = f;
+      } else {
+        const n = new Int32Array(size);
+        for (let i = 0; i < size; i++) n[i] = Math.round((src[i] as number) * scale + min);
+        values = n;
+      }
+    }
+    out[spec.name] = tf.tensor(values, spec.shape, spec.dtype as 'float32' | 'int32' | 'bool');
+    offset += length;
+  }
+  return out;
+}
