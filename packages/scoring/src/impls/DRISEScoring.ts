@@ -5,9 +5,10 @@ import { GenerateDetectorProposalSaliency } from '../interfaces/GenerateDetector
 import type { SaliencyAccumulator } from '../interfaces/SaliencyAccumulator.js';
 import { assertAllFinite } from '../kernels/assertAllFinite.js';
 import { classNorms } from '../kernels/classCosine.js';
-import { driseScalars } from '../kernels/driseScalars.js';
+import { classDots, driseScalars } from '../kernels/driseScalars.js';
 import { iouBox } from '../kernels/iou.js';
 import { maskKeepsFloat32, RegionSaliencyAccumulator } from '../kernels/regionSaliencyAccumulator.js';
+import { ClassDotKernel } from '../kernels/wasm/classDotKernel.js';
 
 const Schema = z.object({
   /** Distance between class-score vectors; xaitk's D-RISE uses cosine. */
@@ -76,6 +77,7 @@ export class DRISEScoring extends GenerateDetectorProposalSaliency {
     const refNorms = classNorms(refData, nD, nK);
     const refF32 = dtypeOfData(refDets.data) === 'float32';
     let detsF32 = refF32;
+    let kernel: ClassDotKernel | null | undefined;
     return new RegionSaliencyAccumulator(
       {
         fn,
@@ -92,8 +94,12 @@ export class DRISEScoring extends GenerateDetectorProposalSaliency {
           const pert = toContiguous(outputs);
           const data = pert.data instanceof Float32Array ? pert.data : toFloat64(pert.data);
           const s = new Float64Array(b * nD);
-          // the check rides along the one pass over the proposals; a failure is named (and thrown) here
-          if (!driseScalars(data, b, nP, refData, refNorms, nD, nK, s))
+          const dots = new Float64Array(b * nP * (nD + 1));
+          if (kernel === undefined) kernel = ClassDotKernel.create(refData, nD, nK);
+          if (kernel) kernel.run(data, b * nP, dots);
+          else classDots(data, b * nP, refData, nD, nK, dots);
+          // the check rides along the pass over the proposals; a failure is named (and thrown) here
+          if (!driseScalars(data, dots, b, nP, refData, refNorms, nD, nK, s))
             assertAllFinite(`${fn}: perturbedDets`, outputs);
           if (detsF32) for (let i = 0; i < s.length; i++) s[i] = Math.fround(s[i] as number);
           return s;

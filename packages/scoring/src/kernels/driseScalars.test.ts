@@ -1,8 +1,10 @@
 import { defaultRng } from '@salkit/ndarray';
 import { describe, expect, it } from 'vitest';
-import { classNorms, classSimilarities } from './classCosine.js';
-import { driseScalars } from './driseScalars.js';
+import { classDot, classNorms, classSimilarities } from './classCosine.js';
+import { classDots, driseScalars } from './driseScalars.js';
 import { iouBox } from './iou.js';
+import { ClassDotKernel } from './wasm/classDotKernel.js';
+import { wasmSimdAvailable } from './wasm/wasmRegionWeights.js';
 
 /** The straightforward formula: classSimilarities for every row, then the max over proposals. */
 function reference(
@@ -44,6 +46,21 @@ function detections(rows: number, K: number, seed: number): Float64Array {
   return out;
 }
 
+/** driseScalars over the plain-JS classDots. */
+function scalars(
+  dets: Float64Array | Float32Array,
+  b: number,
+  P: number,
+  ref: Float64Array | Float32Array,
+  D: number,
+  K: number,
+  out: Float64Array,
+): boolean {
+  const dots = new Float64Array(b * P * (D + 1));
+  classDots(dets, b * P, ref, D, K, dots);
+  return driseScalars(dets, dots, b, P, ref, classNorms(ref, D, K), D, K, out);
+}
+
 const same = (a: Float64Array, b: Float64Array) =>
   expect(Array.from(a, (v, i) => Object.is(v, b[i]))).not.toContain(false);
 
@@ -66,7 +83,7 @@ describe('driseScalars', () => {
           ref = Float32Array.from(ref);
         }
         const out = new Float64Array(b * D);
-        expect(driseScalars(dets, b, P, ref, classNorms(ref, D, K), D, K, out)).toBe(true);
+        expect(scalars(dets, b, P, ref, D, K, out)).toBe(true);
         same(out, reference(dets, b, P, ref, D, K));
       });
     }
@@ -78,7 +95,7 @@ describe('driseScalars', () => {
     for (let r = 0; r < 4; r++) dets.fill(0, r * K + 5, r * K + K);
     const ref = detections(1, K, 98);
     const out = new Float64Array(2);
-    expect(driseScalars(dets, 2, 2, ref, classNorms(ref, 1, K), 1, K, out)).toBe(true);
+    expect(scalars(dets, 2, 2, ref, 1, K, out)).toBe(true);
     same(out, Float64Array.of(0, 0));
   });
 
@@ -89,8 +106,46 @@ describe('driseScalars', () => {
       for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
         const dets = detections(6, K, 6);
         dets[3 * K + col] = bad;
-        expect(driseScalars(dets, 3, 2, ref, classNorms(ref, 1, K), 1, K, new Float64Array(3))).toBe(false);
+        expect(scalars(dets, 3, 2, ref, 1, K, new Float64Array(3))).toBe(false);
       }
     }
   });
+});
+
+describe('classDots', () => {
+  let seed = 300;
+  for (const [rows, D, K] of [
+    [2100, 1, 85],
+    [7, 1, 6],
+    [9, 2, 9],
+    [5, 3, 12],
+    [4, 4, 7],
+    [3, 1, 300],
+  ] as const) {
+    for (const f32 of [false, true]) {
+      it(`plain JS and WebAssembly equal classDot bit for bit: rows=${rows} D=${D} K=${K}${f32 ? ' float32' : ''}`, () => {
+        let dets: Float64Array | Float32Array = detections(rows, K, seed++);
+        let ref: Float64Array | Float32Array = detections(D, K, seed++);
+        if (f32) {
+          dets = Float32Array.from(dets);
+          ref = Float32Array.from(ref);
+        }
+        const want = new Float64Array(rows * (D + 1));
+        for (let r = 0; r < rows; r++) {
+          want[r * (D + 1)] = classDot(dets, r * K, dets, r * K, K);
+          for (let d = 0; d < D; d++) want[r * (D + 1) + 1 + d] = classDot(dets, r * K, ref, d * K, K);
+        }
+        const js = new Float64Array(rows * (D + 1));
+        classDots(dets, rows, ref, D, K, js);
+        same(js, want);
+        const kernel = ClassDotKernel.create(ref, D, K);
+        expect(kernel !== null).toBe(wasmSimdAvailable());
+        if (kernel) {
+          const wasm = new Float64Array(rows * (D + 1));
+          kernel.run(dets, rows, wasm);
+          same(wasm, want);
+        }
+      });
+    }
+  }
 });
