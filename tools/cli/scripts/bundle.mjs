@@ -11,8 +11,9 @@
  *
  * The CLI's own modules come from src (esbuild strips the types), the workspace packages from their
  * built dist (their `default` export condition; `@salkit/source` is not passed, and turbo builds
- * them first). @salkit/tfjs stays external: it `require`s TF.js and face-api (CommonJS, ~7 MB)
- * relative to its own module, and the CLI only imports it when the models load. The rest of dist
+ * them first). @salkit/tfjs is bundled too (its code runs when the models load): it `require`s
+ * TF.js and face-api (CommonJS, not bundled) from its own package folder, found by name, so they
+ * resolve from its dependencies wherever its code sits. The rest of dist
  * is tsc's, for `import { main } from '@salkit/cli'`. @jsquash/jpeg is a dependency of the CLI as
  * well as of @salkit/viz: the bundled copy of viz's libjpeg decoder resolves the decoder's `.wasm`
  * file from the bundle's own location.
@@ -48,7 +49,6 @@ const result = await build({
   tsconfig: 'tsconfig.build.json',
   // No custom condition (esbuild's default adds `module`): the packages' `default`, their dist.
   conditions: [],
-  external: ['@salkit/tfjs'],
   // The packages declare `sideEffects: false`, but their plugin classes register themselves when
   // their module runs (static blocks calling registerPlugin): keep every module Node would run.
   ignoreAnnotations: true,

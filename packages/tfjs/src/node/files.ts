@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe } from '@salkit/ndarray';
 import type { WeightsManifestGroup } from '../face/weights.js';
+import { packageRequire } from '../tf/packageRequire.js';
 
-const require = createRequire(import.meta.url);
+const require = packageRequire();
 
 /** The installed `@vladmandic/face-api` package's folder. */
 export function faceApiDir(): string {

@@ -1,16 +1,16 @@
-import { createRequire } from 'node:module';
 import type { FaceApiLike } from '../face/faceApi.js';
 import type { ExpressionClassifierOptions, FaceDescriptorOptions, FaceDetectorOptions } from '../face/faceModels.js';
 import type { TfImageClassifier } from '../impls/TfImageClassifier.js';
 import type { TfImageDescriber } from '../impls/TfImageDescriber.js';
 import type { TfObjectDetector } from '../impls/TfObjectDetector.js';
 import { nodeTf, wholeTf } from '../tf/nodeTf.js';
+import { packageRequire } from '../tf/packageRequire.js';
 import { runCommonJs } from '../tf/runCommonJs.js';
 import { checkOptions } from '../util/validate.js';
 import { faceModelDir, readModelWeights } from './files.js';
 import { initWasmBackend } from './wasm.js';
 
-const require = createRequire(import.meta.url);
+const require = packageRequire();
 
 let faceApi: FaceApiLike | null = null;
 

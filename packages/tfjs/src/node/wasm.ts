@@ -1,9 +1,9 @@
-import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import type * as TF from '@tensorflow/tfjs';
 import type * as TFWasm from '@tensorflow/tfjs-backend-wasm';
+import { packageRequire } from '../tf/packageRequire.js';
 
-const require = createRequire(import.meta.url);
+const require = packageRequire();
 
 let tfjs: typeof TF | undefined;
 

@@ -9,8 +9,8 @@
  *   outside tfjs-core is asked for, e.g. `loadGraphModel`. Both use the same tfjs-core module,
  *   hence one engine and backend. Start-up: ~70 ms instead of ~190 ms.
  */
-import { createRequire } from 'node:module';
 import type * as tfjs from '@tensorflow/tfjs';
+import { packageRequire } from './packageRequire.js';
 import { runCommonJs } from './runCommonJs.js';
 
 type Exports = Record<PropertyKey, unknown>;
@@ -32,14 +32,14 @@ let full: Exports | undefined;
  * backends: what runs models when the wasm backend is not wanted.
  */
 export function wholeTf(): typeof tfjs {
-  full ??= createRequire(import.meta.url)('@tensorflow/tfjs') as Exports;
+  full ??= packageRequire()('@tensorflow/tfjs') as Exports;
   return full as unknown as typeof tfjs;
 }
 
 /** The `tf` object (made on first call; that call loads tfjs-core, ~70 ms). */
 export function nodeTf(): typeof tfjs {
   if (tf) return tf;
-  const require = createRequire(import.meta.url);
+  const require = packageRequire();
   const core = require('@tensorflow/tfjs-core') as Exports;
   // tfjs-core's bundle leaves the chained tensor methods and the gradients to @tensorflow/tfjs's
   // own top-level code: run that code once with its other parts left out (empty modules).
