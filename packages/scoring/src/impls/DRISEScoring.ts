@@ -5,10 +5,10 @@ import { GenerateDetectorProposalSaliency } from '../interfaces/GenerateDetector
 import type { SaliencyAccumulator } from '../interfaces/SaliencyAccumulator.js';
 import { assertAllFinite } from '../kernels/assertAllFinite.js';
 import { classNorms } from '../kernels/classCosine.js';
-import { classDots, driseScalars } from '../kernels/driseScalars.js';
 import { iouBox } from '../kernels/iou.js';
+import { bestProposals, classDots, proposalScores } from '../kernels/proposalScores.js';
 import { maskKeepsFloat32, RegionSaliencyAccumulator } from '../kernels/regionSaliencyAccumulator.js';
-import { ClassDotKernel } from '../kernels/wasm/classDotKernel.js';
+import { ProposalScoreKernel } from '../kernels/wasm/proposalScoreKernel.js';
 
 const Schema = z.object({
   /** Distance between class-score vectors; xaitk's D-RISE uses cosine. */
@@ -77,7 +77,7 @@ export class DRISEScoring extends GenerateDetectorProposalSaliency {
     const refNorms = classNorms(refData, nD, nK);
     const refF32 = dtypeOfData(refDets.data) === 'float32';
     let detsF32 = refF32;
-    let kernel: ClassDotKernel | null | undefined;
+    let kernel: ProposalScoreKernel | null | undefined;
     return new RegionSaliencyAccumulator(
       {
         fn,
@@ -93,14 +93,20 @@ export class DRISEScoring extends GenerateDetectorProposalSaliency {
           detsF32 = refF32 && dtypeOfData(outputs.data) === 'float32';
           const pert = toContiguous(outputs);
           const data = pert.data instanceof Float32Array ? pert.data : toFloat64(pert.data);
-          const s = new Float64Array(b * nD);
-          const dots = new Float64Array(b * nP * (nD + 1));
-          if (kernel === undefined) kernel = ClassDotKernel.create(refData, nD, nK);
-          if (kernel) kernel.run(data, b * nP, dots);
-          else classDots(data, b * nP, refData, nD, nK, dots);
+          const rows = b * nP;
+          const scores = new Float64Array(rows * nD);
+          if (kernel === undefined) kernel = ProposalScoreKernel.create(refData, refNorms, nD, nK);
+          let finite: boolean;
+          if (kernel) finite = kernel.run(data, rows, scores);
+          else {
+            const dots = new Float64Array(rows * (nD + 1));
+            classDots(data, rows, refData, nD, nK, dots);
+            finite = proposalScores(data, dots, rows, refData, refNorms, nD, nK, scores);
+          }
           // the check rides along the pass over the proposals; a failure is named (and thrown) here
-          if (!driseScalars(data, dots, b, nP, refData, refNorms, nD, nK, s))
-            assertAllFinite(`${fn}: perturbedDets`, outputs);
+          if (!finite) assertAllFinite(`${fn}: perturbedDets`, outputs);
+          const s = new Float64Array(b * nD);
+          bestProposals(scores, b, nP, nD, s);
           if (detsF32) for (let i = 0; i < s.length; i++) s[i] = Math.fround(s[i] as number);
           return s;
         },

@@ -3,7 +3,7 @@ import { iouBox } from './iou.js';
 
 /**
  * Per detection row, `out[r*(D+1)]` = classDot(row, row) and `out[r*(D+1) + 1 + d]` =
- * classDot(row, ref row d), for `rows` rows of K values (the plain-JS twin of ClassDotKernel).
+ * classDot(row, ref row d), for `rows` rows of K values.
  */
 export function classDots(
   dets: Float64Array | Float32Array,
@@ -21,23 +21,21 @@ export function classDots(
 }
 
 /**
- * D-RISE's per-mask scalars: `out[n*D + d]` is the max over the P proposals of mask n of
- * `iou(box, ref box d) * (1 - cosine distance of class scores) * objectness` (0 when every
- * candidate is NaN, i.e. all-zero class vectors). Rows are `[x1, y1, x2, y2, objectness, class
- * scores...]` of K values; `dets` holds b*P rows, `dots` their classDots, `ref` D rows with class
- * norms `refNorms`. The cosine is scipy's (`c = dot / (|u| |v|)` clipped to [-1, 1], then
- * `1 - (1 - c)`): the numbers of classSimilarities followed by the max, bit for bit.
+ * D-RISE's score of each proposal row against each reference row, `out[r*D + d] = iou(box, ref
+ * box d) * (1 - cosine distance of class scores) * objectness` (the plain-JS twin of
+ * ProposalScoreKernel). Rows are `[x1, y1, x2, y2, objectness, class scores...]` of K values,
+ * `dots` their classDots, `ref` D rows with class norms `refNorms`. The cosine is scipy's
+ * (`c = dot / (|u| |v|)` clipped to [-1, 1], then `1 - (1 - c)`): the numbers of
+ * classSimilarities times iouBox and objectness, bit for bit; all-zero class vectors give NaN.
  *
  * Returns false when a value of `dets` may be non-finite (the caller then names it with
  * assertAllFinite): a NaN or infinite class score makes the row's sum of squares non-finite, and
- * columns 0..4 are checked with `x * 0` (0 for finite x, NaN otherwise). Overflowing squares of
- * finite values also return false; the scalars are computed all the same.
+ * the sum with columns 0..4 times 0 is NaN then. Overflowing finite values also return false.
  */
-export function driseScalars(
+export function proposalScores(
   dets: Float64Array | Float32Array,
   dots: Float64Array,
-  b: number,
-  P: number,
+  rows: number,
   ref: Float64Array | Float32Array,
   refNorms: Float64Array,
   D: number,
@@ -45,42 +43,38 @@ export function driseScalars(
   out: Float64Array,
 ): boolean {
   let finite = 0;
-  // one call per mask (not one long loop) so the optimiser compiles the whole body with full feedback
-  for (let n = 0; n < b; n++) finite += maskScalars(dets, dots, n * P, P, ref, refNorms, D, K, out, n * D);
-  return finite === 0;
-}
-
-/** The D scalars of one mask whose P rows start at row `r0` into `out[so..so+D)`; returns the finiteness sum. */
-function maskScalars(
-  dets: Float64Array | Float32Array,
-  dots: Float64Array,
-  r0: number,
-  P: number,
-  ref: Float64Array | Float32Array,
-  refNorms: Float64Array,
-  D: number,
-  K: number,
-  out: Float64Array,
-  so: number,
-): number {
-  let finite = 0;
-  for (let d = 0; d < D; d++) out[so + d] = Number.NEGATIVE_INFINITY;
-  for (let p = 0, o = r0 * K, q = r0 * (D + 1); p < P; p++, o += K, q += D + 1) {
+  for (let r = 0, o = 0, q = 0; r < rows; r++, o += K, q += D + 1) {
     const nn = dots[q] as number;
     const obj = dets[o + 4] as number;
-    finite += (nn + (dets[o] as number) + (dets[o + 1] as number) + (dets[o + 2] as number)) * 0;
-    finite += ((dets[o + 3] as number) + obj) * 0;
+    finite +=
+      (nn + (dets[o] as number) + (dets[o + 1] as number) + (dets[o + 2] as number) + (dets[o + 3] as number) + obj) *
+      0;
     const nu = Math.sqrt(nn);
     for (let d = 0; d < D; d++) {
       // scipy's cosine: clip to [-1, 1], then the distance 1 - c and its complement
       const c = Math.min(Math.max((dots[q + 1 + d] as number) / (nu * (refNorms[d] as number)), -1), 1);
-      const v = iouBox(dets, o, ref, d * K) * (1 - (1 - c)) * obj;
-      // NaN (cosine of an all-zero class vector) is skipped: it is no match, and maps never hold NaN.
-      if (v > (out[so + d] as number)) out[so + d] = v;
+      out[r * D + d] = iouBox(dets, o, ref, d * K) * (1 - (1 - c)) * obj;
     }
   }
-  for (let d = 0; d < D; d++) if (out[so + d] === Number.NEGATIVE_INFINITY) out[so + d] = 0;
-  return finite;
+  return finite === 0;
+}
+
+/**
+ * `out[n*D + d]` = the max over the P proposals of mask n of `scores[(n*P + p)*D + d]`; NaN (the
+ * cosine of an all-zero class vector) is skipped: it is no match, and maps never hold NaN. 0 when
+ * no proposal counts.
+ */
+export function bestProposals(scores: Float64Array, b: number, P: number, D: number, out: Float64Array): void {
+  for (let n = 0; n < b; n++) {
+    for (let d = 0; d < D; d++) {
+      let best = Number.NEGATIVE_INFINITY;
+      for (let p = 0, i = n * P * D + d; p < P; p++, i += D) {
+        const v = scores[i] as number;
+        if (v > best) best = v;
+      }
+      out[n * D + d] = best === Number.NEGATIVE_INFINITY ? 0 : best;
+    }
+  }
 }
 
 /**

@@ -1,0 +1,269 @@
+import {
+  assembleModule,
+  F64,
+  FunctionBuilder,
+  I32,
+  Simd,
+  V128,
+  type WasmMemory,
+  type WasmModule,
+  wasmApi,
+} from '@salkit/ndarray/wasm';
+import { wasmSimdAvailable } from './wasmRegionWeights.js';
+
+/** Rows per call: a chunk of float64 rows stays in L2 (1024 x 85 x 8 bytes = 680 KB). */
+const CHUNK = 1024;
+const F64_LOAD = 0x2b;
+const F32_LOAD = 0x2a;
+const F64_STORE = 0x39;
+const F64_ADD = 0xa0;
+const F64_MUL = 0xa2;
+const F64_PROMOTE_F32 = 0xbb;
+const F64X2_EXTRACT_LANE = 0x21;
+const F64_SUB = 0xa1;
+const F64_DIV = 0xa3;
+const F64_MIN = 0xa4;
+const F64_MAX = 0xa5;
+const F64_SQRT = 0x9f;
+const F64_CONST = 0x44;
+/** numpy's float64 machine epsilon (as in iouBox). */
+const EPS = 2.220446049250313e-16;
+
+function f64const(v: number): number[] {
+  return [F64_CONST, ...new Uint8Array(Float64Array.of(v).buffer)];
+}
+
+function leb(v: number): number[] {
+  const out: number[] = [];
+  do {
+    let b = v & 0x7f;
+    v >>>= 7;
+    if (v !== 0) b |= 0x80;
+    out.push(b);
+  } while (v !== 0);
+  return out;
+}
+
+/**
+ * `scores64|scores32(rows, n, ref, refNorms, out) -> f64`: for n detection rows of K float64
+ * (float32) values from `rows` and D float64 reference rows, `out[r*D + d]` = `iou(box, ref box d)
+ * * (1 - cosine distance of the class scores) * objectness`, the numbers of proposalScores bit
+ * for bit: classDot's four partial sums are the lanes of two f64x2 accumulators (s0, s1) and
+ * (s2, s3), the tail goes into s0, then `(s0 + s1) + (s2 + s3)`; then scipy's cosine and
+ * iouBox's steps in their order. Returns the finiteness sum (0 when every value was finite).
+ */
+function scores(name: string, eb: 4 | 8, K: number, D: number): FunctionBuilder {
+  const f = new FunctionBuilder(name, [I32, I32, I32, I32, I32], [F64]);
+  const [rows, n, ref, refNorms, out] = [0, 1, 2, 3, 4];
+  const a = f.local(I32);
+  const o = f.local(I32);
+  const pa = f.local(I32);
+  const pb = f.local(I32);
+  const g = f.local(I32);
+  const acc01 = f.local(V128);
+  const acc23 = f.local(V128);
+  const va01 = f.local(V128);
+  const va23 = f.local(V128);
+  const s0 = f.local(F64);
+  const nn = f.local(F64);
+  const nu = f.local(F64);
+  const c = f.local(F64);
+  const finite = f.local(F64);
+  const box = Array.from({ length: 5 }, () => f.local(F64)); // x1, y1, x2, y2, objectness
+  const G = Math.floor((K - 5) / 4);
+  const tail = K - 5 - 4 * G;
+  /** Two class values of the row at pa + offset, as f64x2. */
+  const loadPair = (offset: number) => {
+    if (eb === 8) f.get(pa).vload(offset);
+    else f.get(pa).simd(Simd.load64Splat, [0, offset]).simd(Simd.f64x2PromoteLowF32x4);
+  };
+  /** Value `i` of the row from address local `base`, as f64. */
+  const loadScalar = (base: number, offset: number) => {
+    f.get(base);
+    if (eb === 8) f.op(F64_LOAD, 0, ...leb(offset));
+    else f.op(F32_LOAD, 0, ...leb(offset), F64_PROMOTE_F32);
+  };
+  const refValue = (d: number, i: number) => f.get(ref).op(F64_LOAD, 0, ...leb((d * K + i) * 8));
+  /** classDot of the row with itself (j = 0) or with reference row j - 1, left on the stack. */
+  const dot = (j: number) => {
+    const self = j === 0;
+    f.i32(0).simd(Simd.i32x4Splat).set(acc01);
+    f.i32(0).simd(Simd.i32x4Splat).set(acc23);
+    f.get(a)
+      .i32(5 * eb)
+      .i32Add()
+      .set(pa);
+    if (!self)
+      f.get(ref)
+        .i32(((j - 1) * K + 5) * 8)
+        .i32Add()
+        .set(pb);
+    if (G > 0) {
+      f.i32(G).set(g);
+      f.loop();
+      loadPair(0);
+      f.set(va01);
+      loadPair(2 * eb);
+      f.set(va23);
+      f.get(acc01).get(va01);
+      if (self) f.get(va01);
+      else f.get(pb).vload(0);
+      f.simd(Simd.f64x2Mul).simd(Simd.f64x2Add).set(acc01);
+      f.get(acc23).get(va23);
+      if (self) f.get(va23);
+      else f.get(pb).vload(16);
+      f.simd(Simd.f64x2Mul).simd(Simd.f64x2Add).set(acc23);
+      f.addTo(pa, 4 * eb);
+      if (!self) f.addTo(pb, 32);
+      f.addTo(g, -1);
+      f.get(g).brIf(0);
+      f.end();
+    }
+    f.get(acc01).simd(F64X2_EXTRACT_LANE).op(0).set(s0);
+    for (let t = 0; t < tail; t++) {
+      f.get(s0);
+      loadScalar(pa, t * eb);
+      if (self) loadScalar(pa, t * eb);
+      else f.get(pb).op(F64_LOAD, 0, ...leb(t * 8));
+      f.op(F64_MUL, F64_ADD).set(s0);
+    }
+    f.get(s0).get(acc01).simd(F64X2_EXTRACT_LANE).op(1).op(F64_ADD);
+    f.get(acc23).simd(F64X2_EXTRACT_LANE).op(0).get(acc23).simd(F64X2_EXTRACT_LANE).op(1).op(F64_ADD);
+    f.op(F64_ADD);
+  };
+  /** `min(a2, b2) - max(a1, b1) + 1` clamped at 0, for box coordinates i1 < i2 (0, 2 or 1, 3) of ref row d. */
+  const overlap = (d: number, i1: number, i2: number) => {
+    f.get(box[i2] as number);
+    refValue(d, i2);
+    f.op(F64_MIN);
+    f.get(box[i1] as number);
+    refValue(d, i1);
+    f.op(F64_MAX, F64_SUB, ...f64const(1), F64_ADD, ...f64const(0), F64_MAX);
+  };
+  /** `(x2 - x1 + 1) * (y2 - y1 + 1)` of the row's box (d < 0) or of ref row d. */
+  const area = (d: number) => {
+    for (const [i1, i2] of [
+      [0, 2],
+      [1, 3],
+    ] as const) {
+      if (d < 0) f.get(box[i2] as number).get(box[i1] as number);
+      else {
+        refValue(d, i2);
+        refValue(d, i1);
+      }
+      f.op(F64_SUB, ...f64const(1), F64_ADD);
+    }
+    f.op(F64_MUL);
+  };
+  f.get(rows).set(a);
+  f.get(out).set(o);
+  f.block().loop();
+  f.get(n).i32Eqz().brIf(1);
+  for (let i = 0; i < 5; i++) {
+    loadScalar(a, i * eb);
+    f.set(box[i] as number);
+  }
+  dot(0);
+  f.tee(nn).op(F64_SQRT).set(nu);
+  // finiteness: NaN or +-Infinity anywhere in the row makes this sum non-finite, and `x * 0` NaN
+  f.get(finite).get(nn);
+  for (let i = 0; i < 5; i++) f.get(box[i] as number).op(F64_ADD);
+  f.op(...f64const(0), F64_MUL, F64_ADD).set(finite);
+  for (let d = 0; d < D; d++) {
+    // c = dot / (|u| |v|), clipped to [-1, 1]
+    dot(d + 1);
+    f.get(nu)
+      .get(refNorms)
+      .op(F64_LOAD, 0, ...leb(d * 8), F64_MUL, F64_DIV, ...f64const(-1), F64_MAX, ...f64const(1), F64_MIN)
+      .set(c);
+    f.get(o);
+    // iou = inter / (areaA + areaB - inter + eps)
+    overlap(d, 0, 2);
+    overlap(d, 1, 3);
+    f.op(F64_MUL).set(s0); // inter
+    f.get(s0);
+    area(-1);
+    area(d);
+    f.op(F64_ADD)
+      .get(s0)
+      .op(F64_SUB, ...f64const(EPS), F64_ADD, F64_DIV);
+    // * (1 - (1 - c)) * objectness
+    f.op(...f64const(1), ...f64const(1))
+      .get(c)
+      .op(F64_SUB, F64_SUB, F64_MUL);
+    f.get(box[4] as number).op(F64_MUL, F64_STORE, 0, ...leb(d * 8));
+  }
+  f.addTo(a, K * eb)
+    .addTo(o, D * 8)
+    .addTo(n, -1);
+  f.br(0).end().end();
+  f.get(finite);
+  return f;
+}
+
+const modules = new Map<string, WasmModule>();
+
+/**
+ * D-RISE's proposal scores on WebAssembly SIMD: per detection row and reference row, `iou x (1 -
+ * cosine distance of the class scores) x objectness`, exactly as proposalScores computes them.
+ */
+export class ProposalScoreKernel {
+  private readonly memory: WasmMemory;
+  private readonly k: { scores64: (...a: number[]) => number; scores32: (...a: number[]) => number };
+  private readonly normsOff: number;
+  private readonly outOff: number;
+  private readonly rowsOff: number;
+
+  /** A kernel for D reference rows of K values with class norms `refNorms`, or null without WebAssembly SIMD. */
+  static create(ref: ArrayLike<number>, refNorms: Float64Array, D: number, K: number): ProposalScoreKernel | null {
+    if (!wasmSimdAvailable()) return null;
+    try {
+      return new ProposalScoreKernel(ref, refNorms, D, K);
+    } catch {
+      return null;
+    }
+  }
+
+  private constructor(
+    ref: ArrayLike<number>,
+    refNorms: Float64Array,
+    private readonly D: number,
+    private readonly K: number,
+  ) {
+    const api = wasmApi() as NonNullable<ReturnType<typeof wasmApi>>;
+    const key = `${K}/${D}`;
+    let mod = modules.get(key);
+    if (!mod) {
+      mod = new api.Module(assembleModule([scores('scores64', 8, K, D), scores('scores32', 4, K, D)]));
+      modules.set(key, mod);
+    }
+    const align16 = (x: number) => Math.ceil(x / 16) * 16;
+    this.normsOff = align16(D * K * 8);
+    this.outOff = this.normsOff + align16(D * 8);
+    this.rowsOff = this.outOff + align16(CHUNK * D * 8);
+    this.memory = new api.Memory({ initial: Math.ceil((this.rowsOff + CHUNK * K * 8) / 65536) });
+    new Float64Array(this.memory.buffer, 0, D * K).set(ref);
+    new Float64Array(this.memory.buffer, this.normsOff, D).set(refNorms);
+    this.k = new api.Instance(mod, { env: { memory: this.memory } }).exports as unknown as ProposalScoreKernel['k'];
+  }
+
+  /**
+   * `out[r*D + d]` for the n rows of `dets` (K values each); false when a value may be
+   * non-finite (see proposalScores).
+   */
+  run(dets: Float64Array | Float32Array, n: number, out: Float64Array): boolean {
+    const { D, K } = this;
+    const f64 = dets instanceof Float64Array;
+    const buf = this.memory.buffer;
+    const stage = f64 ? new Float64Array(buf, this.rowsOff, CHUNK * K) : new Float32Array(buf, this.rowsOff, CHUNK * K);
+    const res = new Float64Array(buf, this.outOff, CHUNK * D);
+    let finite = 0;
+    for (let r0 = 0; r0 < n; r0 += CHUNK) {
+      const m = Math.min(CHUNK, n - r0);
+      stage.set(dets.subarray(r0 * K, (r0 + m) * K));
+      finite += (f64 ? this.k.scores64 : this.k.scores32)(this.rowsOff, m, 0, this.normsOff, this.outOff);
+      out.set(res.subarray(0, m * D), r0 * D);
+    }
+    return finite === 0;
+  }
+}
