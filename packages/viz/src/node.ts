@@ -12,6 +12,7 @@ function checkPath(fn: string, path: unknown): void {
   }
 }
 
+export { encodePngZlib } from './node/encodePngZlib.js';
 export { decodeJpegLibjpeg } from './node/libjpeg.js';
 
 /**

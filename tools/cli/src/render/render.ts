@@ -4,6 +4,7 @@
  */
 import type { NdArray } from '@salkit/ndarray';
 import { overlayHeatmap, tileGrid } from '@salkit/viz';
+import { encodePngZlib } from '@salkit/viz/node';
 import { downscale, resizeMap, sizeOf } from '../image/images.js';
 import { fromPlain } from '../image/plain.js';
 import {
@@ -14,7 +15,6 @@ import {
   type RenderedFiles,
   type RenderJob,
 } from './layout.js';
-import { encodePng } from './png.js';
 
 /** A map (any size) drawn over `display` (resized to it), with optional boxes outlined. */
 export function drawOverlay(
@@ -82,6 +82,6 @@ export async function renderPictures(job: RenderJob): Promise<RenderedFiles> {
   );
   const grid = drawGrid(tiles, job.grid.captions);
   const names = [...job.overlays.map((o) => o.file), job.grid.file];
-  const bytes = await Promise.all([...overlays, grid].map((img) => encodePng(img)));
+  const bytes = await Promise.all([...overlays, grid].map((img) => encodePngZlib(img)));
   return names.map((name, i) => [name, bytes[i] as Uint8Array]);
 }
