@@ -29,12 +29,15 @@ export interface OcclusionRun {
   consume: (images: NdArray[], masks: NdArray) => Promise<void>;
 }
 
-const schedule = (globalThis as unknown as { setTimeout: (cb: () => void, ms: number) => unknown }).setTimeout;
+type Later = (cb: () => void, ms?: number) => unknown;
+const host = globalThis as unknown as { setImmediate?: Later; setTimeout: Later };
+/** Node's setImmediate where there is one: setTimeout(0) waits at least 1 ms there, per batch. */
+const schedule: Later = host.setImmediate ?? ((cb) => host.setTimeout(cb, 0));
 
 /** Resolves on a later macrotask (Node and browsers alike). */
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => {
-    schedule(resolve, 0);
+    schedule(resolve);
   });
 }
 
