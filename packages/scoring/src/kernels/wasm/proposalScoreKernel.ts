@@ -58,13 +58,15 @@ function scores(name: string, eb: 4 | 8, K: number, D: number): FunctionBuilder 
   const a = f.local(I32);
   const o = f.local(I32);
   const pa = f.local(I32);
-  const pb = f.local(I32);
   const g = f.local(I32);
-  const acc01 = f.local(V128);
-  const acc23 = f.local(V128);
+  // the self dot product and the first reference's share a pass: two sets of accumulators
+  const pb = [f.local(I32), f.local(I32)];
+  const acc01 = [f.local(V128), f.local(V128)];
+  const acc23 = [f.local(V128), f.local(V128)];
   const va01 = f.local(V128);
   const va23 = f.local(V128);
   const s0 = f.local(F64);
+  const dot = f.local(F64);
   const nn = f.local(F64);
   const nu = f.local(F64);
   const c = f.local(F64);
@@ -84,20 +86,28 @@ function scores(name: string, eb: 4 | 8, K: number, D: number): FunctionBuilder 
     else f.op(F32_LOAD, 0, ...leb(offset), F64_PROMOTE_F32);
   };
   const refValue = (d: number, i: number) => f.get(ref).op(F64_LOAD, 0, ...leb((d * K + i) * 8));
-  /** classDot of the row with itself (j = 0) or with reference row j - 1, left on the stack. */
-  const dot = (j: number) => {
-    const self = j === 0;
-    f.i32(0).simd(Simd.i32x4Splat).set(acc01);
-    f.i32(0).simd(Simd.i32x4Splat).set(acc23);
+  /**
+   * classDot of the row with itself (target 0) and/or with reference row j - 1 (target j), in one
+   * pass over the row; result i into f64 local `results[i]`.
+   */
+  const dots = (targets: readonly number[], results: readonly number[]) => {
+    targets.forEach((j, i) => {
+      f.i32(0)
+        .simd(Simd.i32x4Splat)
+        .set(acc01[i] as number);
+      f.i32(0)
+        .simd(Simd.i32x4Splat)
+        .set(acc23[i] as number);
+      if (j > 0)
+        f.get(ref)
+          .i32(((j - 1) * K + 5) * 8)
+          .i32Add()
+          .set(pb[i] as number);
+    });
     f.get(a)
       .i32(5 * eb)
       .i32Add()
       .set(pa);
-    if (!self)
-      f.get(ref)
-        .i32(((j - 1) * K + 5) * 8)
-        .i32Add()
-        .set(pb);
     if (G > 0) {
       f.i32(G).set(g);
       f.loop();
@@ -105,31 +115,53 @@ function scores(name: string, eb: 4 | 8, K: number, D: number): FunctionBuilder 
       f.set(va01);
       loadPair(2 * eb);
       f.set(va23);
-      f.get(acc01).get(va01);
-      if (self) f.get(va01);
-      else f.get(pb).vload(0);
-      f.simd(Simd.f64x2Mul).simd(Simd.f64x2Add).set(acc01);
-      f.get(acc23).get(va23);
-      if (self) f.get(va23);
-      else f.get(pb).vload(16);
-      f.simd(Simd.f64x2Mul).simd(Simd.f64x2Add).set(acc23);
+      targets.forEach((j, i) => {
+        for (const [acc, va, off] of [
+          [acc01, va01, 0],
+          [acc23, va23, 16],
+        ] as const) {
+          f.get(acc[i] as number).get(va);
+          if (j === 0) f.get(va);
+          else f.get(pb[i] as number).vload(off);
+          f.simd(Simd.f64x2Mul)
+            .simd(Simd.f64x2Add)
+            .set(acc[i] as number);
+        }
+        if (j > 0) f.addTo(pb[i] as number, 32);
+      });
       f.addTo(pa, 4 * eb);
-      if (!self) f.addTo(pb, 32);
       f.addTo(g, -1);
       f.get(g).brIf(0);
       f.end();
     }
-    f.get(acc01).simd(F64X2_EXTRACT_LANE).op(0).set(s0);
-    for (let t = 0; t < tail; t++) {
-      f.get(s0);
-      loadScalar(pa, t * eb);
-      if (self) loadScalar(pa, t * eb);
-      else f.get(pb).op(F64_LOAD, 0, ...leb(t * 8));
-      f.op(F64_MUL, F64_ADD).set(s0);
-    }
-    f.get(s0).get(acc01).simd(F64X2_EXTRACT_LANE).op(1).op(F64_ADD);
-    f.get(acc23).simd(F64X2_EXTRACT_LANE).op(0).get(acc23).simd(F64X2_EXTRACT_LANE).op(1).op(F64_ADD);
-    f.op(F64_ADD);
+    targets.forEach((j, i) => {
+      const s0 = results[i] as number;
+      f.get(acc01[i] as number)
+        .simd(F64X2_EXTRACT_LANE)
+        .op(0)
+        .set(s0);
+      for (let t = 0; t < tail; t++) {
+        f.get(s0);
+        loadScalar(pa, t * eb);
+        if (j === 0) loadScalar(pa, t * eb);
+        else f.get(pb[i] as number).op(F64_LOAD, 0, ...leb(t * 8));
+        f.op(F64_MUL, F64_ADD).set(s0);
+      }
+      // (s0 + s1) + (s2 + s3)
+      f.get(s0)
+        .get(acc01[i] as number)
+        .simd(F64X2_EXTRACT_LANE)
+        .op(1)
+        .op(F64_ADD);
+      f.get(acc23[i] as number)
+        .simd(F64X2_EXTRACT_LANE)
+        .op(0)
+        .get(acc23[i] as number)
+        .simd(F64X2_EXTRACT_LANE)
+        .op(1)
+        .op(F64_ADD);
+      f.op(F64_ADD).set(s0);
+    });
   };
   /** `min(a2, b2) - max(a1, b1) + 1` clamped at 0, for box coordinates i1 < i2 (0, 2 or 1, 3) of ref row d. */
   const overlap = (d: number, i1: number, i2: number) => {
@@ -163,16 +195,17 @@ function scores(name: string, eb: 4 | 8, K: number, D: number): FunctionBuilder 
     loadScalar(a, i * eb);
     f.set(box[i] as number);
   }
-  dot(0);
-  f.tee(nn).op(F64_SQRT).set(nu);
+  dots([0, 1], [nn, dot]);
+  f.get(nn).op(F64_SQRT).set(nu);
   // finiteness: NaN or +-Infinity anywhere in the row makes this sum non-finite, and `x * 0` NaN
   f.get(finite).get(nn);
   for (let i = 0; i < 5; i++) f.get(box[i] as number).op(F64_ADD);
   f.op(...f64const(0), F64_MUL, F64_ADD).set(finite);
   for (let d = 0; d < D; d++) {
     // c = dot / (|u| |v|), clipped to [-1, 1]
-    dot(d + 1);
-    f.get(nu)
+    if (d > 0) dots([d + 1], [dot]);
+    f.get(dot)
+      .get(nu)
       .get(refNorms)
       .op(F64_LOAD, 0, ...leb(d * 8), F64_MUL, F64_DIV, ...f64const(-1), F64_MAX, ...f64const(1), F64_MIN)
       .set(c);
