@@ -22,7 +22,9 @@ function run(
   const acc = new RegionWeightAccumulator(C, P, 0, 1, false, { engine, float32: f32 });
   expect(acc.usesWasm).toBe(engine === 'auto');
   acc.add(s, 0, masks, 0, n);
-  return Array.from(acc.finish(true, f32 ? new Float32Array(C * P) : new Float64Array(C * P)));
+  // normalised maps, then the plain sums
+  const out = () => (f32 ? new Float32Array(C * P) : new Float64Array(C * P));
+  return [...acc.finish(true, out()), ...acc.finish(false, out())];
 }
 
 const sameBits = (a: number[], b: number[]) => expect(a.map((v, i) => Object.is(v, b[i])).indexOf(false)).toBe(-1);

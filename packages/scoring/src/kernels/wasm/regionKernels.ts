@@ -1,4 +1,5 @@
 import { assembleModule, F64, FunctionBuilder, I32, Simd, V128 } from '@salkit/ndarray/wasm';
+import { finishMaps, finishMapsF32 } from './finishKernels.js';
 
 /** Byte pattern moving the high 8 bytes of a vector to its low half. */
 const HIGH_TO_LOW = [8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15];
@@ -44,7 +45,8 @@ export const WEIGHTS_MASK = 3;
  * - `tablePatterns(stage, rowPitch, pat, pb) -> i32`: 0/1 masks, one chunk of 8 staged rows
  *   `rowPitch` bytes apart: per pixel a byte of their 8 bits into `pat`; 1 when all bytes were 0/1;
  * - `tableSums(pat, tables, accT, chunks, pb)`: per pixel the pattern bytes of `chunks` chunks
- *   (`pitch` bytes apart) index table rows of `tableWidth` precomputed sums, added to `accT[p][...]`.
+ *   (`pitch` bytes apart) index table rows of `tableWidth` precomputed sums, added to `accT[p][...]`;
+ * - `finishMaps` and `finishMapsF32`: the maps, normalised by the coverage (see finishKernels.ts).
  */
 export function buildRegionKernels(shape: KernelShape): Uint8Array<ArrayBuffer> {
   return assembleModule([
@@ -56,6 +58,8 @@ export function buildRegionKernels(shape: KernelShape): Uint8Array<ArrayBuffer> 
     macF32(shape.maps, shape.pitch),
     tablePatterns(),
     tableSums(shape.tableWidth, shape.fuse, shape.pitch),
+    finishMaps(shape.maps, shape.tableWidth),
+    finishMapsF32(shape.maps),
   ]);
 }
 

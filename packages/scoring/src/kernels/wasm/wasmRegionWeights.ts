@@ -35,6 +35,8 @@ interface Kernels {
   macF32: (...a: number[]) => void;
   tablePatterns: (stage: number, rowPitch: number, pat: number, pb: number) => number;
   tableSums: (...a: number[]) => void;
+  finishMaps: (...a: number[]) => void;
+  finishMapsF32: (...a: number[]) => void;
 }
 
 let simd: boolean | undefined;
@@ -351,6 +353,8 @@ export class WasmRegionWeights implements RegionWeightEngine {
         for (let i = 0; i < 8; i++) {
           const s = mo + (r + ch * 8 + i) * P;
           this.u8.set(m.subarray(s, s + P), this.rowStageOff + i * pPad);
+          // the padding reads as 0 (finish may have used this scratch)
+          if (P < pPad) this.u8.fill(0, this.rowStageOff + i * pPad + P, this.rowStageOff + (i + 1) * pPad);
         }
         for (let p0 = 0, blk = 0; p0 < P; p0 += PB, blk++) {
           const pbK = align16(Math.min(PB, P - p0));
@@ -421,41 +425,27 @@ export class WasmRegionWeights implements RegionWeightEngine {
 
   finish(normalize: boolean, out: Float64Array | Float32Array): Float64Array | Float32Array {
     if (normalize && !this.coverage) throw new Error('RegionWeightAccumulator.finish: coverage was not accumulated');
-    if (this.float32) return this.finishF32(normalize, out);
-    const { C, P, T, f64, pPad } = this;
-    const acc = this.accOff / 8;
-    const cov = this.covOff / 8;
-    const accT = this.accTOff / 8;
-    const useT = this.accTOff !== 0;
-    for (let c = 0; c < C; c++) {
-      const base = c * P;
-      const ab = acc + c * pPad;
-      for (let p = 0; p < P; p++) {
-        let v = f64[ab + p] as number;
-        if (useT) v += f64[accT + p * T + c] as number;
-        if (normalize) {
-          let d = f64[cov + p] as number;
-          if (useT) d += f64[accT + p * T + C] as number;
-          out[base + p] = d === 0 ? v : v / d;
-        } else out[base + p] = v;
-      }
+    const { C, P, pPad } = this;
+    // the maps are formed in wasm memory, then copied out: over scratch that is free by now (the
+    // table kernel's staged rows and patterns, else the weights and stage), else past everything
+    const bytes = C * P * 8;
+    const tableEnd = this.patternsOff + Math.ceil(pPad / PB) * FUSE * PB;
+    let at = this.end;
+    if (this.accTOff !== 0 && bytes <= tableEnd - this.rowStageOff) at = this.rowStageOff;
+    else if (bytes <= this.sOff - this.wOff) at = this.wOff;
+    else if (this.accTOff !== 0) at = align16(tableEnd);
+    const have = this.memory.buffer.byteLength;
+    if (at + bytes > have) {
+      this.memory.grow(Math.ceil((at + bytes - have) / 65536));
+      this.views();
     }
-    return out;
-  }
-
-  /** float32 maps: `acc / cov` is float32 division (the float64 quotient rounded once), as numpy's. */
-  private finishF32(normalize: boolean, out: Float64Array | Float32Array): Float64Array | Float32Array {
-    const { C, P, f32, pPad } = this;
-    const acc = this.accOff / 4;
-    const cov = this.covOff / 4;
-    for (let c = 0; c < C; c++) {
-      const base = c * P;
-      const ab = acc + c * pPad;
-      for (let p = 0; p < P; p++) {
-        const v = f32[ab + p] as number;
-        const d = normalize ? (f32[cov + p] as number) : 0;
-        out[base + p] = d === 0 ? v : Math.fround(v / d);
-      }
+    if (this.float32) {
+      this.k.finishMapsF32(this.accOff, this.covOff, at, P, pPad * 4, normalize ? 1 : 0);
+      out.set(this.f32.subarray(at / 4, at / 4 + C * P));
+    } else {
+      const useT = this.accTOff !== 0 ? 1 : 0;
+      this.k.finishMaps(this.accOff, this.covOff, this.accTOff, at, P, pPad * 8, useT, normalize ? 1 : 0);
+      out.set(this.f64.subarray(at / 8, at / 8 + C * P));
     }
     return out;
   }
