@@ -14,6 +14,8 @@ export interface KernelShape {
   fuse: number;
   /** Pixels between consecutive staged mask rows and weight rows (a multiple of 16). */
   pitch: number;
+  /** Byte address of the table kernel's `fuse` tables (consecutive, 256 rows of tableWidth f64 each). */
+  tablesAt: number;
 }
 
 /** Phase-1 arithmetic: `alpha + beta*m` in float64, the same rounded to float32, or computed in float32. */
@@ -44,8 +46,8 @@ export const WEIGHTS_MASK = 3;
  *   n in order; scalars, accumulators and coverage are float32 (4 bytes a value);
  * - `tablePatterns(stage, rowPitch, pat, pb) -> i32`: 0/1 masks, one chunk of 8 staged rows
  *   `rowPitch` bytes apart: per pixel a byte of their 8 bits into `pat`; 1 when all bytes were 0/1;
- * - `tableSums(pat, tables, accT, chunks, pb)`: per pixel the pattern bytes of `chunks` chunks
- *   (`pitch` bytes apart) index table rows of `tableWidth` precomputed sums, added to `accT[p][...]`;
+ * - `tableSums(pat, accT, chunks, pb)`: per pixel the pattern bytes of `chunks` (<= fuse) chunks
+ *   (`pitch` bytes apart) index rows of the tables at `tablesAt`, their sums added to `accT[p][...]`;
  * - `finishMaps` and `finishMapsF32`: the maps, normalised by the coverage (see finishKernels.ts).
  */
 export function buildRegionKernels(shape: KernelShape): Uint8Array<ArrayBuffer> {
@@ -57,7 +59,7 @@ export function buildRegionKernels(shape: KernelShape): Uint8Array<ArrayBuffer> 
     fusedF32(shape.maps, shape.pitch),
     macF32(shape.maps, shape.pitch),
     tablePatterns(),
-    tableSums(shape.tableWidth, shape.fuse, shape.pitch),
+    tableSums(shape.tableWidth, shape.fuse, shape.pitch, shape.tablesAt),
     finishMaps(shape.maps, shape.tableWidth),
     finishMapsF32(shape.maps),
   ]);
@@ -559,13 +561,14 @@ function tablePatterns(): FunctionBuilder {
 }
 
 /**
- * 0/1 masks: `chunks` rows of patterns (`pitch` bytes apart, from tablePatterns) index tables of
- * `tableWidth` precomputed sums per chunk; per pixel, each pass adds the sum of `fuse` chunks' (or
- * one chunk's) table rows to accT[p][0..T).
+ * 0/1 masks: `chunks` (at most `fuse`) rows of patterns (`pitch` bytes apart, from tablePatterns)
+ * index tables of `tableWidth` precomputed sums per chunk, `tables` apart in memory from
+ * `tablesAt`; per pixel, one pass adds the sum of `fuse` chunks' table rows to accT[p][0..T) when
+ * there are `fuse` chunks (table addresses in the load offsets), else a pass per chunk.
  */
-function tableSums(T: number, fuse: number, pitch: number): FunctionBuilder {
-  const f = new FunctionBuilder('tableSums', [I32, I32, I32, I32, I32]);
-  const [pat, tables, accT, chunks, pb] = [0, 1, 2, 3, 4];
+function tableSums(T: number, fuse: number, pitch: number, tablesAt: number): FunctionBuilder {
+  const f = new FunctionBuilder('tableSums', [I32, I32, I32, I32]);
+  const [pat, accT, chunks, pb] = [0, 1, 2, 3];
   const k = f.local(I32);
   const q = f.local(I32);
   const a = f.local(I32);
@@ -573,29 +576,31 @@ function tableSums(T: number, fuse: number, pitch: number): FunctionBuilder {
   const tab = f.local(I32);
   const rowPtrs = Array.from({ length: fuse }, () => f.local(I32));
   const tableBytes = 256 * T * 8;
+  /** A pass over U chunks from chunk k; fused (U = fuse, k = 0): tables at constant addresses. */
   const emitPass = (U: number) => {
+    const fused = U === fuse;
     f.i32(0).set(q);
     f.get(accT).set(a);
     f.get(pat).get(k).i32(pitch).i32Mul().i32Add().set(pp);
     f.block().loop();
     f.get(q).get(pb).i32LtU().i32Eqz().brIf(1);
     for (let kk = 0; kk < U; kk++) {
-      // row of chunk k+kk: tab + kk*tableBytes + pattern*T*8 (kk*tableBytes goes in the load offsets)
+      // row of chunk k+kk: pattern*T*8 (+ tab for single passes); table offsets go in the loads
       f.get(pp)
         .i32Load8U(kk * pitch)
         .i32(T * 8)
-        .i32Mul()
-        .get(tab)
-        .i32Add()
-        .set(rowPtrs[kk] as number);
+        .i32Mul();
+      if (!fused) f.get(tab).i32Add();
+      f.set(rowPtrs[kk] as number);
     }
+    const base = fused ? tablesAt : 0;
     for (let j = 0; j < T / 2; j++) {
       f.get(a);
       f.get(a).vload(16 * j);
-      f.get(rowPtrs[0] as number).vload(16 * j);
+      f.get(rowPtrs[0] as number).vload(base + 16 * j);
       for (let kk = 1; kk < U; kk++)
         f.get(rowPtrs[kk] as number)
-          .vload(kk * tableBytes + 16 * j)
+          .vload(base + kk * tableBytes + 16 * j)
           .simd(Simd.f64x2Add);
       f.simd(Simd.f64x2Add).vstore(16 * j);
     }
@@ -605,13 +610,12 @@ function tableSums(T: number, fuse: number, pitch: number): FunctionBuilder {
     f.br(0).end().end();
     f.addTo(k, U).addTo(tab, U * tableBytes);
   };
-  f.get(tables).set(tab);
+  f.i32(tablesAt).set(tab);
   f.i32(0).set(k);
-  // fused passes while at least `fuse` chunks remain, then single chunks
-  f.block().loop();
-  f.get(chunks).get(k).i32Sub().i32(fuse).op(0x48).brIf(1); // i32.lt_s: chunks - k < fuse
+  // one fused pass when there are `fuse` chunks, else single chunks
+  f.get(chunks).i32(fuse).op(0x46).if(); // i32.eq
   emitPass(fuse);
-  f.br(0).end().end();
+  f.op(0x0f).end(); // return
   f.block().loop();
   f.get(k).get(chunks).i32LtU().i32Eqz().brIf(1);
   emitPass(1);

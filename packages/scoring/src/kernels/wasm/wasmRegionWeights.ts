@@ -21,7 +21,7 @@ const ROWS_F32 = 32;
 const TABLE_ROWS = 64;
 /** Table chunks fused per pass over the pixels. */
 const FUSE = 8;
-/** Masks per sub-batch: bounds the scalars and tables held in wasm memory. */
+/** Masks per sub-batch: bounds the scalars held in wasm memory. */
 const SUB = 256;
 /** Above this much wasm memory the plain-JS engine is used instead. */
 const MAX_BYTES = 2 ** 31;
@@ -44,7 +44,9 @@ let simd: boolean | undefined;
 export function wasmSimdAvailable(): boolean {
   if (simd === undefined) {
     try {
-      simd = wasmApi()?.validate(buildRegionKernels({ maps: 1, tableWidth: 2, fuse: FUSE, pitch: PB })) === true;
+      simd =
+        wasmApi()?.validate(buildRegionKernels({ maps: 1, tableWidth: 2, fuse: FUSE, pitch: PB, tablesAt: 0 })) ===
+        true;
     } catch {
       simd = false;
     }
@@ -54,7 +56,7 @@ export function wasmSimdAvailable(): boolean {
 
 const modules = new Map<string, WasmModule>();
 function kernelModule(shape: KernelShape): WasmModule {
-  const key = `${shape.maps}/${shape.tableWidth}/${shape.fuse}/${shape.pitch}`;
+  const key = `${shape.maps}/${shape.tableWidth}/${shape.fuse}/${shape.pitch}/${shape.tablesAt}`;
   let m = modules.get(key);
   if (!m) {
     m = new (wasmApi() as NonNullable<ReturnType<typeof wasmApi>>).Module(buildRegionKernels(shape));
@@ -117,7 +119,8 @@ export class WasmRegionWeights implements RegionWeightEngine {
     // the last two terms: the table kernel's row stage and patterns (allocated with accT)
     const bytes =
       pPad * 8 * (C + 1 + T) +
-      SUB * (C + 32 * T) * 8 +
+      SUB * C * 8 +
+      FUSE * 256 * T * 8 +
       ROWS * PB * 16 +
       TABLE_ROWS * PB +
       8 * pPad +
@@ -155,15 +158,18 @@ export class WasmRegionWeights implements RegionWeightEngine {
     this.wOff = take(ROWS * PB * 8);
     this.stageOff = take(Math.max(ROWS * PB * 8, TABLE_ROWS * PB, ROWS_F32 * PB * 4));
     this.sOff = take(SUB * C * 8);
-    this.tablesOff = take((SUB / 8) * 256 * T * 8);
+    this.tablesOff = take(FUSE * 256 * T * 8);
     this.covOff = take(pPad * 8);
     this.accOff = take(C * pPad * 8);
     this.end = o;
     const api = wasmApi() as NonNullable<ReturnType<typeof wasmApi>>;
     this.memory = new api.Memory({ initial: Math.ceil(o / 65536) });
-    const inst = new api.Instance(kernelModule({ maps: C, tableWidth: T, fuse: FUSE, pitch: PB }), {
-      env: { memory: this.memory },
-    });
+    const inst = new api.Instance(
+      kernelModule({ maps: C, tableWidth: T, fuse: FUSE, pitch: PB, tablesAt: this.tablesOff }),
+      {
+        env: { memory: this.memory },
+      },
+    );
     this.k = inst.exports as unknown as Kernels;
     this.views();
   }
@@ -342,13 +348,12 @@ export class WasmRegionWeights implements RegionWeightEngine {
   private addU8(m: Uint8Array, mo: number, b: number): void {
     const { P, T, pPad } = this;
     const chunks = b >> 3;
-    if (chunks > 0) this.buildTables(chunks);
     const accT = chunks > 0 ? this.ensureAccT() : 0;
-    const tableBytes = 256 * T * 8;
     const ok = this.blockIs01;
     for (let r = 0; r < chunks * 8; r += TABLE_ROWS) {
       const rows = Math.min(TABLE_ROWS, chunks * 8 - r);
       ok.fill(1);
+      this.buildTables(r >> 3, rows >> 3);
       for (let ch = 0; ch < rows >> 3; ch++) {
         for (let i = 0; i < 8; i++) {
           const s = mo + (r + ch * 8 + i) * P;
@@ -367,7 +372,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
         const pbK = align16(pbA);
         if (ok[blk] === 1) {
           const pat = this.patternsOff + blk * FUSE * PB;
-          this.k.tableSums(pat, this.tablesOff + (r >> 3) * tableBytes, accT + p0 * T * 8, rows >> 3, pbK);
+          this.k.tableSums(pat, accT + p0 * T * 8, rows >> 3, pbK);
           continue;
         }
         // not 0/1: the float kernel on the block's rows, ROWS at a time
@@ -391,11 +396,12 @@ export class WasmRegionWeights implements RegionWeightEngine {
   }
 
   /**
-   * Tables of `chunks` chunks of 8 scalar rows (in wasm memory at sOff): entry [pat][c] is
+   * Tables of `chunks` chunks of 8 scalar rows from chunk `first` of the sub-batch (scalars in wasm
+   * memory at sOff), into the table slots at tablesOff (where tableSums reads them): entry [pat][c] is
    * `sum_k s[k][c] * (bit k of pat ? w1 : w0)` summed in k order, column C the coverage
    * `sum_k w(bit_k)`, later columns 0.
    */
-  private buildTables(chunks: number): void {
+  private buildTables(first: number, chunks: number): void {
     const { C, T, f64 } = this;
     const w0 = this.alpha;
     const w1 = this.alpha + this.beta;
@@ -404,7 +410,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
       const tb = this.tablesOff / 8 + ch * 256 * T;
       f64.fill(0, tb, tb + T);
       for (let k = 0, size = 1; k < 8; k++, size *= 2) {
-        const so = s0 + (ch * 8 + k) * C;
+        const so = s0 + ((first + ch) * 8 + k) * C;
         for (let pat = 0; pat < size; pat++) {
           const lo = tb + pat * T;
           const hi = tb + (pat + size) * T;
