@@ -39,18 +39,24 @@ export class RISEGrid extends PerturbImage {
   }
   static override readonly configSchema = Schema;
   declare readonly options: z.output<typeof Schema>;
-  /** The n coarse grids, float32 0/1 [n,s,s]. */
-  readonly grid: Float32Array;
   private readonly rngSeed: number | bigint | string;
+  #grid: Float32Array | undefined;
 
   constructor(options: RISEGridOptions) {
     super(options);
-    const { n, s, p1, seed } = this.options;
-    this.rngSeed = seed ?? freshSeed();
-    const draws = defaultRng(this.rngSeed).random([n, s, s]).data;
-    const grid = new Float32Array(n * s * s);
-    for (let i = 0; i < grid.length; i++) grid[i] = (draws[i] as number) < p1 ? 1 : 0;
-    this.grid = grid;
+    this.rngSeed = this.options.seed ?? freshSeed();
+  }
+
+  /** The n coarse grids, float32 0/1 [n,s,s] (drawn on first use: building one to check a config costs nothing). */
+  get grid(): Float32Array {
+    if (!this.#grid) {
+      const { n, s, p1 } = this.options;
+      const draws = defaultRng(this.rngSeed).random([n, s, s]).data;
+      const grid = new Float32Array(n * s * s);
+      for (let i = 0; i < grid.length; i++) grid[i] = (draws[i] as number) < p1 ? 1 : 0;
+      this.#grid = grid;
+    }
+    return this.#grid;
   }
 
   override maskCount(refImage: NdArray): number {
