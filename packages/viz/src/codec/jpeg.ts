@@ -1,7 +1,7 @@
 import type { NdArray } from '@salkit/ndarray';
 import jpeg from 'jpeg-js';
-import { checkBytes, checkImage, checkInt, checkOptions, imageArray } from '../util/validate.js';
-import { DEFAULT_MAX_PIXELS, plainBytes } from './bytes.js';
+import { checkImage, checkInt, checkOptions, imageArray } from '../util/validate.js';
+import { checkDecodeArgs, plainBytes } from './bytes.js';
 import type { DecodeOptions } from './png.js';
 
 export interface EncodeJpegOptions {
@@ -61,12 +61,7 @@ export function isJpeg(bytes: Uint8Array): boolean {
 /** Decodes a JPEG (baseline or progressive; gray, RGB or CMYK) into a `[H,W,3]` uint8 RGB ndarray. */
 export function decodeJpeg(bytes: Uint8Array | ArrayBuffer, options?: DecodeOptions): NdArray<Uint8Array> {
   const fn = 'decodeJpeg';
-  const b = checkBytes(`${fn}: bytes`, bytes);
-  const opts = checkOptions(`${fn}: options`, options);
-  const maxPixels =
-    opts.maxPixels === undefined
-      ? DEFAULT_MAX_PIXELS
-      : checkInt(`${fn}: maxPixels`, opts.maxPixels, 1, Number.MAX_SAFE_INTEGER);
+  const { bytes: b, maxPixels } = checkDecodeArgs(fn, bytes, options);
   if (!isJpeg(b)) throw new Error(`${fn}: bytes: not a JPEG (the FF D8 FF start marker is missing)`);
   let decoded: { width: number; height: number; data: Uint8Array };
   try {

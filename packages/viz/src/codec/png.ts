@@ -1,8 +1,8 @@
 /// <reference path="./pngjs-browser.d.ts" />
 import type { NdArray } from '@salkit/ndarray';
 import pngjs from 'pngjs/browser.js';
-import { checkBytes, checkImage, checkInt, checkOptions, imageArray } from '../util/validate.js';
-import { DEFAULT_MAX_PIXELS, plainBytes } from './bytes.js';
+import { checkImage, checkInt, checkOptions, imageArray } from '../util/validate.js';
+import { checkDecodeArgs, plainBytes } from './bytes.js';
 
 // pngjs's browser bundle (not its main entry, which needs Node's zlib and streams) in every
 // environment: the same code path in Node and in browsers.
@@ -92,12 +92,7 @@ function restoreKeyColor(out: Uint8Array, size: number, channels: number, key: n
  */
 export function decodePng(bytes: Uint8Array | ArrayBuffer, options?: DecodeOptions): NdArray<Uint8Array> {
   const fn = 'decodePng';
-  const b = checkBytes(`${fn}: bytes`, bytes);
-  const opts = checkOptions(`${fn}: options`, options);
-  const maxPixels =
-    opts.maxPixels === undefined
-      ? DEFAULT_MAX_PIXELS
-      : checkInt(`${fn}: maxPixels`, opts.maxPixels, 1, Number.MAX_SAFE_INTEGER);
+  const { bytes: b, maxPixels } = checkDecodeArgs(fn, bytes, options);
   if (!isPng(b)) throw new Error(`${fn}: bytes: not a PNG (the 8-byte PNG signature is missing)`);
   if (b.length >= 24) {
     const view = new DataView(b.buffer, b.byteOffset, b.byteLength);

@@ -3,11 +3,11 @@ import { createRequire } from 'node:module';
 import mozjpegFactory from '@jsquash/jpeg/codec/dec/mozjpeg_dec.js';
 import type { NdArray } from '@salkit/ndarray';
 import { wasmApi } from '@salkit/ndarray/wasm';
-import { DEFAULT_MAX_PIXELS } from '../codec/bytes.js';
+import { checkDecodeArgs } from '../codec/bytes.js';
 import { decodeJpeg, isJpeg } from '../codec/jpeg.js';
 import { readJpegFrame } from '../codec/jpegFrame.js';
 import type { DecodeOptions } from '../codec/png.js';
-import { checkBytes, checkInt, checkOptions, imageArray } from '../util/validate.js';
+import { imageArray } from '../util/validate.js';
 
 /** The part of the Emscripten module of @jsquash/jpeg's decoder (mozjpeg 4, a libjpeg-turbo fork) used here. */
 interface MozjpegModule {
@@ -68,12 +68,7 @@ function libjpeg(): MozjpegModule {
  */
 export function decodeJpegLibjpeg(bytes: Uint8Array | ArrayBuffer, options?: DecodeOptions): NdArray<Uint8Array> {
   const fn = 'decodeJpegLibjpeg';
-  const b = checkBytes(`${fn}: bytes`, bytes);
-  const opts = checkOptions(`${fn}: options`, options);
-  const maxPixels =
-    opts.maxPixels === undefined
-      ? DEFAULT_MAX_PIXELS
-      : checkInt(`${fn}: maxPixels`, opts.maxPixels, 1, Number.MAX_SAFE_INTEGER);
+  const { bytes: b, maxPixels } = checkDecodeArgs(fn, bytes, options);
   if (!isJpeg(b)) throw new Error(`${fn}: bytes: not a JPEG (the FF D8 FF start marker is missing)`);
   const frame = readJpegFrame(b);
   if (frame === null) throw new Error(`${fn}: invalid JPEG data: no frame header before the image data`);
@@ -82,7 +77,7 @@ export function decodeJpegLibjpeg(bytes: Uint8Array | ArrayBuffer, options?: Dec
       `${fn}: the image is ${frame.height}x${frame.width} = ${frame.width * frame.height} pixels, more than maxPixels ${maxPixels}`,
     );
   }
-  if (frame.components === 4) return decodeJpeg(b, opts);
+  if (frame.components === 4) return decodeJpeg(b, { maxPixels });
   messages = [];
   let decoded: ReturnType<MozjpegModule['decode']>;
   try {
