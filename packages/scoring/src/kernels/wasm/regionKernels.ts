@@ -14,6 +14,8 @@ export interface KernelShape {
   fuse: number;
   /** Pixels between consecutive staged mask rows and weight rows (a multiple of 16). */
   pitch: number;
+  /** Bytes between the 8 mask rows of a chunk that tablePatterns reads (a multiple of 16). */
+  rowPitch: number;
   /** Byte address of the table kernel's `fuse` tables (consecutive, 256 rows of tableWidth f64 each). */
   tablesAt: number;
 }
@@ -44,8 +46,8 @@ export const WEIGHTS_MASK = 3;
  *   arithmetic for staged float32 rows: `w = f32(f32(alpha) + f32(beta)*m)` (numpy casts the
  *   Python scalars to float32), `acc[c][p] = f32(acc + f32(s[n][c] * w))`, `cov[p] = f32(cov + w)`,
  *   n in order; scalars, accumulators and coverage are float32 (4 bytes a value);
- * - `tablePatterns(stage, rowPitch, pat, pb) -> i32`: 0/1 masks, one chunk of 8 staged rows
- *   `rowPitch` bytes apart: per pixel a byte of their 8 bits into `pat`; 1 when all bytes were 0/1;
+ * - `tablePatterns(stage, pat, pb) -> i32`: 0/1 masks, one chunk of 8 staged rows `rowPitch`
+ *   bytes apart: per pixel a byte of their 8 bits into `pat`; 1 when all bytes were 0/1;
  * - `tableSums(pat, accT, chunks, pb)`: per pixel the pattern bytes of `chunks` (<= fuse) chunks
  *   (`pitch` bytes apart) index rows of the tables at `tablesAt`, their sums added to `accT[p][...]`;
  * - `finishMaps` and `finishMapsF32`: the maps, normalised by the coverage (see finishKernels.ts).
@@ -58,7 +60,7 @@ export function buildRegionKernels(shape: KernelShape): Uint8Array<ArrayBuffer> 
     mac(shape.maps, shape.pitch),
     fusedF32(shape.maps, shape.pitch),
     macF32(shape.maps, shape.pitch),
-    tablePatterns(),
+    tablePatterns(shape.rowPitch),
     tableSums(shape.tableWidth, shape.fuse, shape.pitch, shape.tablesAt),
     finishMaps(shape.maps, shape.tableWidth),
     finishMapsF32(shape.maps),
@@ -518,42 +520,31 @@ function macF32(C: number, pitch: number): FunctionBuilder {
  * 0/1 masks, one chunk of 8 staged rows `rowPitch` bytes apart: `pat[q]` gets bit j from row j
  * at pixel q, for q < pb; returns 1 when every byte read is 0 or 1 (else the patterns are void).
  */
-function tablePatterns(): FunctionBuilder {
-  const f = new FunctionBuilder('tablePatterns', [I32, I32, I32, I32], [I32]);
-  const [stage, rowPitch, pat, pb] = [0, 1, 2, 3];
-  const q = f.local(I32);
+function tablePatterns(rowPitch: number): FunctionBuilder {
+  const f = new FunctionBuilder('tablePatterns', [I32, I32, I32], [I32]);
+  const [stage, pat, pb] = [0, 1, 2];
+  const src = f.local(I32);
+  const end = f.local(I32);
   const bits = f.local(V128);
   const any = f.local(V128);
   const row = f.local(V128);
-  const rows = Array.from({ length: 8 }, () => f.local(I32));
-  for (let j = 0; j < 8; j++)
-    f.get(stage)
-      .get(rowPitch)
-      .i32(j)
-      .i32Mul()
-      .i32Add()
-      .set(rows[j] as number);
-  f.i32(0).set(q);
+  f.get(stage).set(src);
+  f.get(stage).get(pb).i32Add().set(end);
   f.block().loop();
-  f.get(q).get(pb).i32LtU().i32Eqz().brIf(1);
-  f.get(rows[0] as number)
-    .vload()
-    .tee(bits)
-    .get(any)
-    .simd(Simd.or)
-    .set(any);
+  f.get(src).get(end).i32LtU().i32Eqz().brIf(1);
+  // row j of the chunk at src + j*rowPitch: the offsets are constants of the module
+  f.get(src).vload().tee(bits).get(any).simd(Simd.or).set(any);
   for (let j = 1; j < 8; j++) {
-    f.get(rows[j] as number)
-      .vload()
+    f.get(src)
+      .vload(j * rowPitch)
       .tee(row)
       .get(any)
       .simd(Simd.or)
       .set(any);
     f.get(bits).get(row).i32(j).simd(Simd.i8x16Shl).simd(Simd.or).set(bits);
   }
-  f.get(pat).get(q).i32Add().get(bits).vstore();
-  for (let j = 0; j < 8; j++) f.addTo(rows[j] as number, 16);
-  f.addTo(q, 16);
+  f.get(pat).get(bits).vstore();
+  f.addTo(src, 16).addTo(pat, 16);
   f.br(0).end().end();
   // any bit other than bit 0 set -> not 0/1
   f.get(any).i32(0xfe).simd(Simd.i8x16Splat).simd(Simd.and).simd(Simd.anyTrue).i32Eqz();

@@ -33,7 +33,7 @@ interface Kernels {
   mac: (...a: number[]) => void;
   fusedF32: (...a: number[]) => void;
   macF32: (...a: number[]) => void;
-  tablePatterns: (stage: number, rowPitch: number, pat: number, pb: number) => number;
+  tablePatterns: (stage: number, pat: number, pb: number) => number;
   tableSums: (...a: number[]) => void;
   finishMaps: (...a: number[]) => void;
   finishMapsF32: (...a: number[]) => void;
@@ -45,8 +45,9 @@ export function wasmSimdAvailable(): boolean {
   if (simd === undefined) {
     try {
       simd =
-        wasmApi()?.validate(buildRegionKernels({ maps: 1, tableWidth: 2, fuse: FUSE, pitch: PB, tablesAt: 0 })) ===
-        true;
+        wasmApi()?.validate(
+          buildRegionKernels({ maps: 1, tableWidth: 2, fuse: FUSE, pitch: PB, rowPitch: 16, tablesAt: 0 }),
+        ) === true;
     } catch {
       simd = false;
     }
@@ -56,7 +57,7 @@ export function wasmSimdAvailable(): boolean {
 
 const modules = new Map<string, WasmModule>();
 function kernelModule(shape: KernelShape): WasmModule {
-  const key = `${shape.maps}/${shape.tableWidth}/${shape.fuse}/${shape.pitch}/${shape.tablesAt}`;
+  const key = `${shape.maps}/${shape.tableWidth}/${shape.fuse}/${shape.pitch}/${shape.rowPitch}/${shape.tablesAt}`;
   let m = modules.get(key);
   if (!m) {
     m = new (wasmApi() as NonNullable<ReturnType<typeof wasmApi>>).Module(buildRegionKernels(shape));
@@ -165,7 +166,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
     const api = wasmApi() as NonNullable<ReturnType<typeof wasmApi>>;
     this.memory = new api.Memory({ initial: Math.ceil(o / 65536) });
     const inst = new api.Instance(
-      kernelModule({ maps: C, tableWidth: T, fuse: FUSE, pitch: PB, tablesAt: this.tablesOff }),
+      kernelModule({ maps: C, tableWidth: T, fuse: FUSE, pitch: PB, rowPitch: pPad, tablesAt: this.tablesOff }),
       {
         env: { memory: this.memory },
       },
@@ -364,7 +365,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
         for (let p0 = 0, blk = 0; p0 < P; p0 += PB, blk++) {
           const pbK = align16(Math.min(PB, P - p0));
           const pat = this.patternsOff + blk * FUSE * PB + ch * PB;
-          ok[blk] &= this.k.tablePatterns(this.rowStageOff + p0, pPad, pat, pbK);
+          ok[blk] &= this.k.tablePatterns(this.rowStageOff + p0, pat, pbK);
         }
       }
       for (let p0 = 0, blk = 0; p0 < P; p0 += PB, blk++) {
