@@ -15,6 +15,20 @@ function isDirect(spec: TF.io.WeightsManifestEntry): boolean {
   );
 }
 
+// One small loop per output type: each gets optimised on its own after a few weights, where one
+// loop over both element types ran unoptimised for most of a 5 MB model (~80 ms instead of ~10).
+function dequantizeFloat32(src: Uint8Array | Uint16Array, scale: number, min: number): Float32Array {
+  const out = new Float32Array(src.length);
+  for (let i = 0; i < out.length; i++) out[i] = (src[i] as number) * scale + min;
+  return out;
+}
+
+function dequantizeInt32(src: Uint8Array | Uint16Array, scale: number, min: number): Int32Array {
+  const out = new Int32Array(src.length);
+  for (let i = 0; i < out.length; i++) out[i] = Math.round((src[i] as number) * scale + min);
+  return out;
+}
+
 /**
  * `tf.io.decodeWeights` for the common specs, with the same values bit for bit: a quantized value
  * is `q * scale + min` in float64, stored as float32 (int32: rounded), as tfjs-core computes it,
@@ -54,17 +68,10 @@ export function decodeWeightsDirect(
         q.dtype === 'uint8'
           ? bytes.subarray(offset, offset + size)
           : new Uint16Array(buffer.slice(offset, offset + length));
-      const scale = q.scale as number;
-      const min = q.min as number;
-      if (spec.dtype === 'float32') {
-        const f = new Float32Array(size);
-        for (let i = 0; i < size; i++) f[i] = (src[i] as number) * scale + min;
-        values = f;
-      } else {
-        const n = new Int32Array(size);
-        for (let i = 0; i < size; i++) n[i] = Math.round((src[i] as number) * scale + min);
-        values = n;
-      }
+      values =
+        spec.dtype === 'float32'
+          ? dequantizeFloat32(src, q.scale as number, q.min as number)
+          : dequantizeInt32(src, q.scale as number, q.min as number);
     }
     out[spec.name] = tf.tensor(values, spec.shape, spec.dtype as 'float32' | 'int32' | 'bool');
     offset += length;

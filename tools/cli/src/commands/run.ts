@@ -5,6 +5,7 @@ import { array, type NdArray, saveNpy } from '@salkit/ndarray';
 import type { PerturbImage } from '@salkit/perturb';
 import { blurredFill, type StackFill } from '@salkit/stacks';
 import type { FillSpec } from '../args/values.js';
+import { warmUpPictures } from '../image/thread.js';
 import type { CliIO } from '../io.js';
 import { InferenceMeter } from '../models/meter.js';
 import { OutputFiles, writeOutputs } from '../output/writer.js';
@@ -87,6 +88,8 @@ export class Run {
   ): Promise<{ maps: NdArray; masks: number }> {
     const masks = perturber.maskCount(image);
     return this.phase('saliency', async () => {
+      // The worker is idle until the pictures: get their code compiled meanwhile.
+      warmUpPictures();
       const onProgress = this.progress.start(label, masks);
       const t0 = performance.now();
       const inference0 = this.meter.totalMs;

@@ -5,6 +5,7 @@
  */
 import type { RenderedFiles, RenderJob } from '../render/layout.js';
 import { renderPictures } from '../render/render.js';
+import { warmUpRender } from '../render/warmUp.js';
 import { type Plain, plainImage } from './plain.js';
 import { readInputImage } from './read.js';
 
@@ -14,6 +15,8 @@ export interface Jobs {
   read: { args: { pathArg: string; cwd: string; what: string }; result: { path: string; image: Plain<Uint8Array> } };
   /** renderPictures: the PNG files. */
   render: { args: RenderJob; result: RenderedFiles };
+  /** warmUpRender: a throwaway render that gets the drawing code compiled. */
+  warm: { args: null; result: null };
 }
 
 export type JobName = keyof Jobs;
@@ -25,6 +28,10 @@ export async function runJob<K extends JobName>(name: K, args: Jobs[K]['args']):
     return { path: input.path, image: plainImage(input.image) } satisfies Jobs['read']['result'] as Jobs[K]['result'];
   }
   if (name === 'render') return (await renderPictures(args as RenderJob)) as Jobs[K]['result'];
+  if (name === 'warm') {
+    await warmUpRender();
+    return null as Jobs[K]['result'];
+  }
   throw new Error(`image worker: unknown job ${String(name)}`);
 }
 

@@ -182,3 +182,12 @@ function toInput({ path, image }: Jobs['read']['result']): InputImage {
 export function renderPictures(job: RenderJob): Promise<RenderedFiles> {
   return quiet(runner().run('render', job));
 }
+
+/**
+ * Has the image worker render a throwaway picture now (see warmUpRender), when there is a worker
+ * and it has started: the run's own pictures then take half the time. Nothing happens without a
+ * worker, and a failure is ignored (the real render would report it).
+ */
+export function warmUpPictures(): void {
+  if (current instanceof WorkerRunner) current.run('warm', null).catch(() => {});
+}
