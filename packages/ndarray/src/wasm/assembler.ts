@@ -34,6 +34,7 @@ export const Simd = {
   f32x4Mul: 0xe6,
   f64x2Add: 0xf0,
   f64x2Sub: 0xf1,
+  f64x2ExtractLane: 0x21,
   f64x2Mul: 0xf2,
   f64x2ConvertLowI32x4U: 0xff,
   load32Zero: 0x5c,
@@ -47,6 +48,29 @@ export const Simd = {
   i32x4TruncSatF32x4U: 0xf9,
   i16x8NarrowI32x4U: 0x86,
   i8x16NarrowI16x8U: 0x66,
+} as const;
+
+/** Scalar opcodes used by the kernels (loads and stores take a memory argument: see `mem`). */
+export const Op = {
+  select: 0x1b,
+  i32Load: 0x28,
+  f32Load: 0x2a,
+  f64Load: 0x2b,
+  f32Store: 0x38,
+  f64Store: 0x39,
+  i32LtS: 0x48,
+  i32GtS: 0x4a,
+  f32Eq: 0x5b,
+  f64Eq: 0x61,
+  f32Div: 0x95,
+  f64Sqrt: 0x9f,
+  f64Add: 0xa0,
+  f64Sub: 0xa1,
+  f64Mul: 0xa2,
+  f64Div: 0xa3,
+  f64Min: 0xa4,
+  f64Max: 0xa5,
+  f64PromoteF32: 0xbb,
 } as const;
 
 function uleb(out: number[], v: number): void {
@@ -107,6 +131,22 @@ export class FunctionBuilder {
   i32(v: number): this {
     this.code.push(0x41);
     sleb(this.code, v);
+    return this;
+  }
+  /** A scalar load or store (`Op.f64Load`...) with alignment 2^`align` at address-on-stack + `offset`. */
+  mem(opcode: number, align: number, offset = 0): this {
+    this.code.push(opcode);
+    uleb(this.code, align);
+    uleb(this.code, offset);
+    return this;
+  }
+  /** f32.const / f64.const, little-endian IEEE bits. */
+  f32Const(v: number): this {
+    this.code.push(0x43, ...new Uint8Array(Float32Array.of(v).buffer));
+    return this;
+  }
+  f64Const(v: number): this {
+    this.code.push(0x44, ...new Uint8Array(Float64Array.of(v).buffer));
     return this;
   }
   /** Plain (non-SIMD) opcode(s). */

@@ -2,6 +2,7 @@ import {
   assembleModule,
   FunctionBuilder,
   I32,
+  Op,
   Simd,
   V128,
   type WasmMemory,
@@ -45,10 +46,6 @@ function hrowsKernel(): FunctionBuilder {
   const p1 = f.local(I32);
   const g0 = f.local(V128);
   const g1 = f.local(V128);
-  const I32_LOAD = 0x28;
-  const I32_GT_S = 0x4a;
-  const I32_LT_S = 0x48;
-  const SELECT = 0x1b;
   f.get(sx).get(W).i32Add().set(xe);
   f.get(s).i32(4).i32Mul().set(gridRow);
   f.block().loop();
@@ -57,12 +54,26 @@ function hrowsKernel(): FunctionBuilder {
   f.block().loop();
   f.get(k).i32Eqz().brIf(1);
   // xa = max(start, sx), xb = min(end, xe)
-  f.get(sp).op(I32_LOAD, 2, 0).tee(xa).get(sx).get(xa).get(sx).op(I32_GT_S, SELECT).set(xa);
-  f.get(sp).op(I32_LOAD, 2, 12).tee(xb).get(xe).get(xb).get(xe).op(I32_LT_S, SELECT).set(xb);
-  f.get(xa).get(xb).op(I32_LT_S).if();
+  f.get(sp).mem(Op.i32Load, 2).tee(xa).get(sx).get(xa).get(sx).op(Op.i32GtS, Op.select).set(xa);
+  f.get(sp).mem(Op.i32Load, 2, 12).tee(xb).get(xe).get(xb).get(xe).op(Op.i32LtS, Op.select).set(xb);
+  f.get(xa).get(xb).op(Op.i32LtS).if();
   // g0, g1: the segment's two grid values of this row, as float64 in both lanes
-  f.get(grid).get(sp).op(I32_LOAD, 2, 4).i32Add().op(0x2a, 2, 0, 0xbb).simd(Simd.f64x2Splat).set(g0);
-  f.get(grid).get(sp).op(I32_LOAD, 2, 8).i32Add().op(0x2a, 2, 0, 0xbb).simd(Simd.f64x2Splat).set(g1);
+  f.get(grid)
+    .get(sp)
+    .mem(Op.i32Load, 2, 4)
+    .i32Add()
+    .mem(Op.f32Load, 2)
+    .op(Op.f64PromoteF32)
+    .simd(Simd.f64x2Splat)
+    .set(g0);
+  f.get(grid)
+    .get(sp)
+    .mem(Op.i32Load, 2, 8)
+    .i32Add()
+    .mem(Op.f32Load, 2)
+    .op(Op.f64PromoteF32)
+    .simd(Simd.f64x2Splat)
+    .set(g1);
   f.get(h).get(xa).get(sx).i32Sub().i32(8).i32Mul().i32Add().set(hp);
   f.get(xa).i32(8).i32Mul().set(p0);
   f.get(p0).get(w1).i32Add().set(p1);
@@ -74,7 +85,7 @@ function hrowsKernel(): FunctionBuilder {
   f.get(g1).get(p1).vload().simd(Simd.f64x2Mul);
   f.simd(Simd.f64x2Add).vstore();
   f.addTo(hp, 16).addTo(p0, 16).addTo(p1, 16);
-  f.get(x).i32(2).i32Add().tee(x).get(xb).op(I32_LT_S).brIf(0);
+  f.get(x).i32(2).i32Add().tee(x).get(xb).op(Op.i32LtS).brIf(0);
   f.end();
   f.end();
   f.addTo(sp, 16).addTo(k, -1);

@@ -1,17 +1,4 @@
-import { FunctionBuilder, I32 } from '@salkit/ndarray/wasm';
-
-const F32_LOAD = 0x2a;
-const F64_LOAD = 0x2b;
-const F32_STORE = 0x38;
-const F64_STORE = 0x39;
-const F32_EQ = 0x5b;
-const F64_EQ = 0x61;
-const F32_DIV = 0x95;
-const F64_ADD = 0xa0;
-const F64_DIV = 0xa3;
-const SELECT = 0x1b;
-const F32_CONST_0 = [0x43, 0, 0, 0, 0];
-const F64_CONST_0 = [0x44, 0, 0, 0, 0, 0, 0, 0, 0];
+import { FunctionBuilder, I32, Op } from '@salkit/ndarray/wasm';
 
 /**
  * `finishMaps(acc, cov, accT, out, P, accPitch, useT, normalize)`: the float64 maps `out[c*P + p]`
@@ -39,22 +26,28 @@ export function finishMaps(C: number, T: number): FunctionBuilder {
       f.get(po);
       // v, then (d == 0 ? v : v / d)
       const v = () => {
-        f.get(pa).op(F64_LOAD, 3, 0);
-        if (withT) f.get(pt).op(F64_LOAD, 3, ...leb(c * 8), F64_ADD);
+        f.get(pa).mem(Op.f64Load, 3);
+        if (withT)
+          f.get(pt)
+            .mem(Op.f64Load, 3, c * 8)
+            .op(Op.f64Add);
       };
       const d = () => {
-        f.get(pc).op(F64_LOAD, 3, 0);
-        if (withT) f.get(pt).op(F64_LOAD, 3, ...leb(C * 8), F64_ADD);
+        f.get(pc).mem(Op.f64Load, 3);
+        if (withT)
+          f.get(pt)
+            .mem(Op.f64Load, 3, C * 8)
+            .op(Op.f64Add);
       };
       v();
       if (norm) {
         v();
         d();
-        f.op(F64_DIV);
+        f.op(Op.f64Div);
         d();
-        f.op(...F64_CONST_0, F64_EQ, SELECT);
+        f.f64Const(0).op(Op.f64Eq, Op.select);
       }
-      f.op(F64_STORE, 3, 0);
+      f.mem(Op.f64Store, 3);
       f.addTo(pa, 8)
         .addTo(pc, 8)
         .addTo(pt, T * 8)
@@ -98,14 +91,14 @@ export function finishMapsF32(C: number): FunctionBuilder {
       f.block().loop();
       f.get(q).i32Eqz().brIf(1);
       f.get(po);
-      f.get(pa).op(F32_LOAD, 2, 0);
+      f.get(pa).mem(Op.f32Load, 2);
       if (norm) {
         // (d == 0 ? v : v / d)
-        f.get(pa).op(F32_LOAD, 2, 0);
-        f.get(pc).op(F32_LOAD, 2, 0, F32_DIV);
-        f.get(pc).op(F32_LOAD, 2, 0, ...F32_CONST_0, F32_EQ, SELECT);
+        f.get(pa).mem(Op.f32Load, 2);
+        f.get(pc).mem(Op.f32Load, 2).op(Op.f32Div);
+        f.get(pc).mem(Op.f32Load, 2).f32Const(0).op(Op.f32Eq, Op.select);
       }
-      f.op(F32_STORE, 2, 0);
+      f.mem(Op.f32Store, 2);
       f.addTo(pa, 4).addTo(pc, 4).addTo(po, 4).addTo(q, -1);
       f.br(0).end().end();
     }
@@ -118,15 +111,4 @@ export function finishMapsF32(C: number): FunctionBuilder {
     f.op(0x0f).end(); // return
   }
   return f;
-}
-
-function leb(v: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = v & 0x7f;
-    v >>>= 7;
-    if (v !== 0) b |= 0x80;
-    out.push(b);
-  } while (v !== 0);
-  return out;
 }

@@ -3,6 +3,7 @@ import {
   F64,
   FunctionBuilder,
   I32,
+  Op,
   Simd,
   V128,
   type WasmMemory,
@@ -13,36 +14,8 @@ import { wasmSimdAvailable } from './wasmRegionWeights.js';
 
 /** Rows per call: a chunk of float64 rows stays in L2 (1024 x 85 x 8 bytes = 680 KB). */
 const CHUNK = 1024;
-const F64_LOAD = 0x2b;
-const F32_LOAD = 0x2a;
-const F64_STORE = 0x39;
-const F64_ADD = 0xa0;
-const F64_MUL = 0xa2;
-const F64_PROMOTE_F32 = 0xbb;
-const F64X2_EXTRACT_LANE = 0x21;
-const F64_SUB = 0xa1;
-const F64_DIV = 0xa3;
-const F64_MIN = 0xa4;
-const F64_MAX = 0xa5;
-const F64_SQRT = 0x9f;
-const F64_CONST = 0x44;
 /** numpy's float64 machine epsilon (as in iouBox). */
 const EPS = 2.220446049250313e-16;
-
-function f64const(v: number): number[] {
-  return [F64_CONST, ...new Uint8Array(Float64Array.of(v).buffer)];
-}
-
-function leb(v: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = v & 0x7f;
-    v >>>= 7;
-    if (v !== 0) b |= 0x80;
-    out.push(b);
-  } while (v !== 0);
-  return out;
-}
 
 /**
  * `scores64|scores32(rows, n, ref, refNorms, out) -> f64`: for n detection rows of K float64
@@ -82,10 +55,10 @@ function scores(name: string, eb: 4 | 8, K: number, D: number): FunctionBuilder 
   /** Value `i` of the row from address local `base`, as f64. */
   const loadScalar = (base: number, offset: number) => {
     f.get(base);
-    if (eb === 8) f.op(F64_LOAD, 0, ...leb(offset));
-    else f.op(F32_LOAD, 0, ...leb(offset), F64_PROMOTE_F32);
+    if (eb === 8) f.mem(Op.f64Load, 0, offset);
+    else f.mem(Op.f32Load, 0, offset).op(Op.f64PromoteF32);
   };
-  const refValue = (d: number, i: number) => f.get(ref).op(F64_LOAD, 0, ...leb((d * K + i) * 8));
+  const refValue = (d: number, i: number) => f.get(ref).mem(Op.f64Load, 0, (d * K + i) * 8);
   /**
    * classDot of the row with itself (target 0) and/or with reference row j - 1 (target j), in one
    * pass over the row; result i into f64 local `results[i]`.
@@ -137,40 +110,40 @@ function scores(name: string, eb: 4 | 8, K: number, D: number): FunctionBuilder 
     targets.forEach((j, i) => {
       const s0 = results[i] as number;
       f.get(acc01[i] as number)
-        .simd(F64X2_EXTRACT_LANE)
+        .simd(Simd.f64x2ExtractLane)
         .op(0)
         .set(s0);
       for (let t = 0; t < tail; t++) {
         f.get(s0);
         loadScalar(pa, t * eb);
         if (j === 0) loadScalar(pa, t * eb);
-        else f.get(pb[i] as number).op(F64_LOAD, 0, ...leb(t * 8));
-        f.op(F64_MUL, F64_ADD).set(s0);
+        else f.get(pb[i] as number).mem(Op.f64Load, 0, t * 8);
+        f.op(Op.f64Mul, Op.f64Add).set(s0);
       }
       // (s0 + s1) + (s2 + s3)
       f.get(s0)
         .get(acc01[i] as number)
-        .simd(F64X2_EXTRACT_LANE)
+        .simd(Simd.f64x2ExtractLane)
         .op(1)
-        .op(F64_ADD);
+        .op(Op.f64Add);
       f.get(acc23[i] as number)
-        .simd(F64X2_EXTRACT_LANE)
+        .simd(Simd.f64x2ExtractLane)
         .op(0)
         .get(acc23[i] as number)
-        .simd(F64X2_EXTRACT_LANE)
+        .simd(Simd.f64x2ExtractLane)
         .op(1)
-        .op(F64_ADD);
-      f.op(F64_ADD).set(s0);
+        .op(Op.f64Add);
+      f.op(Op.f64Add).set(s0);
     });
   };
   /** `min(a2, b2) - max(a1, b1) + 1` clamped at 0, for box coordinates i1 < i2 (0, 2 or 1, 3) of ref row d. */
   const overlap = (d: number, i1: number, i2: number) => {
     f.get(box[i2] as number);
     refValue(d, i2);
-    f.op(F64_MIN);
+    f.op(Op.f64Min);
     f.get(box[i1] as number);
     refValue(d, i1);
-    f.op(F64_MAX, F64_SUB, ...f64const(1), F64_ADD, ...f64const(0), F64_MAX);
+    f.op(Op.f64Max, Op.f64Sub).f64Const(1).op(Op.f64Add).f64Const(0).op(Op.f64Max);
   };
   /** `(x2 - x1 + 1) * (y2 - y1 + 1)` of the row's box (d < 0) or of ref row d. */
   const area = (d: number) => {
@@ -183,9 +156,9 @@ function scores(name: string, eb: 4 | 8, K: number, D: number): FunctionBuilder 
         refValue(d, i2);
         refValue(d, i1);
       }
-      f.op(F64_SUB, ...f64const(1), F64_ADD);
+      f.op(Op.f64Sub).f64Const(1).op(Op.f64Add);
     }
-    f.op(F64_MUL);
+    f.op(Op.f64Mul);
   };
   f.get(rows).set(a);
   f.get(out).set(o);
@@ -196,35 +169,38 @@ function scores(name: string, eb: 4 | 8, K: number, D: number): FunctionBuilder 
     f.set(box[i] as number);
   }
   dots([0, 1], [nn, dot]);
-  f.get(nn).op(F64_SQRT).set(nu);
+  f.get(nn).op(Op.f64Sqrt).set(nu);
   // finiteness: NaN or +-Infinity anywhere in the row makes this sum non-finite, and `x * 0` NaN
   f.get(finite).get(nn);
-  for (let i = 0; i < 5; i++) f.get(box[i] as number).op(F64_ADD);
-  f.op(...f64const(0), F64_MUL, F64_ADD).set(finite);
+  for (let i = 0; i < 5; i++) f.get(box[i] as number).op(Op.f64Add);
+  f.f64Const(0).op(Op.f64Mul, Op.f64Add).set(finite);
   for (let d = 0; d < D; d++) {
     // c = dot / (|u| |v|), clipped to [-1, 1]
     if (d > 0) dots([d + 1], [dot]);
     f.get(dot)
       .get(nu)
       .get(refNorms)
-      .op(F64_LOAD, 0, ...leb(d * 8), F64_MUL, F64_DIV, ...f64const(-1), F64_MAX, ...f64const(1), F64_MIN)
+      .mem(Op.f64Load, 0, d * 8)
+      .op(Op.f64Mul, Op.f64Div)
+      .f64Const(-1)
+      .op(Op.f64Max)
+      .f64Const(1)
+      .op(Op.f64Min)
       .set(c);
     f.get(o);
     // iou = inter / (areaA + areaB - inter + eps)
     overlap(d, 0, 2);
     overlap(d, 1, 3);
-    f.op(F64_MUL).set(s0); // inter
+    f.op(Op.f64Mul).set(s0); // inter
     f.get(s0);
     area(-1);
     area(d);
-    f.op(F64_ADD)
-      .get(s0)
-      .op(F64_SUB, ...f64const(EPS), F64_ADD, F64_DIV);
+    f.op(Op.f64Add).get(s0).op(Op.f64Sub).f64Const(EPS).op(Op.f64Add, Op.f64Div);
     // * (1 - (1 - c)) * objectness
-    f.op(...f64const(1), ...f64const(1))
-      .get(c)
-      .op(F64_SUB, F64_SUB, F64_MUL);
-    f.get(box[4] as number).op(F64_MUL, F64_STORE, 0, ...leb(d * 8));
+    f.f64Const(1).f64Const(1).get(c).op(Op.f64Sub, Op.f64Sub, Op.f64Mul);
+    f.get(box[4] as number)
+      .op(Op.f64Mul)
+      .mem(Op.f64Store, 0, d * 8);
   }
   f.addTo(a, K * eb)
     .addTo(o, D * 8)
