@@ -350,6 +350,17 @@ function fusedF32(C: number, pitch: number): FunctionBuilder {
     f.get(stage).get(q).i32(4).i32Mul().i32Add().set(src);
     f.get(s).set(sn);
     f.get(rows).set(n);
+    // The f32x4 weights in m as two f64x2: lanes 0-1 into wl[2h], lanes 2-3 into wl[2h + 1].
+    const promoteHalves = (h: number) => {
+      f.get(m)
+        .simd(Simd.f64x2PromoteLowF32x4)
+        .set(wl[2 * h] as number);
+      f.get(m)
+        .get(m)
+        .shuffle(HIGH_TO_LOW)
+        .simd(Simd.f64x2PromoteLowF32x4)
+        .set(wl[2 * h + 1] as number);
+    };
     f.block().loop();
     f.get(n).i32Eqz().brIf(1);
     for (let h = 0; h < V / 2; h++) {
@@ -357,14 +368,7 @@ function fusedF32(C: number, pitch: number): FunctionBuilder {
         f.get(src)
           .vload(16 * h)
           .set(m);
-        f.get(m)
-          .simd(Simd.f64x2PromoteLowF32x4)
-          .set(wl[2 * h] as number);
-        f.get(m)
-          .get(m)
-          .shuffle(HIGH_TO_LOW)
-          .simd(Simd.f64x2PromoteLowF32x4)
-          .set(wl[2 * h + 1] as number);
+        promoteHalves(h);
       } else if (md === WEIGHTS_F32) {
         f.get(va32)
           .get(vb32)
@@ -373,14 +377,7 @@ function fusedF32(C: number, pitch: number): FunctionBuilder {
           .simd(Simd.f32x4Mul)
           .simd(Simd.f32x4Add)
           .set(m);
-        f.get(m)
-          .simd(Simd.f64x2PromoteLowF32x4)
-          .set(wl[2 * h] as number);
-        f.get(m)
-          .get(m)
-          .shuffle(HIGH_TO_LOW)
-          .simd(Simd.f64x2PromoteLowF32x4)
-          .set(wl[2 * h + 1] as number);
+        promoteHalves(h);
       } else {
         f.get(src)
           .vload(16 * h)
