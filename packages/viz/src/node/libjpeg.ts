@@ -15,7 +15,16 @@ interface MozjpegModule {
     data: Uint8Array,
     preserveOrientation: boolean,
   ): { width: number; height: number; data: Uint8ClampedArray } | null;
+  /** The module's memory, as Emscripten exposes it. */
+  HEAPU8?: Uint8Array;
 }
+
+/**
+ * WebAssembly memory only grows: after a decode has grown it beyond this, the instance is
+ * dropped (and made again, ~10 ms, for the next file), so a long-running process does not keep
+ * the largest image it ever decoded. A 1920x1280 photo takes 16 MB, a 10-megapixel one 40 MB.
+ */
+const KEEP_HEAP_BYTES = 32 * 1024 * 1024;
 
 interface ModuleOptions {
   noInitialRun: boolean;
@@ -27,6 +36,11 @@ interface ModuleOptions {
 /** libjpeg's warnings and errors during the current decode (the module prints them to stderr). */
 let messages: string[] = [];
 let decoder: MozjpegModule | undefined;
+
+/** Bytes of WebAssembly memory the thread's decoder holds now (0 when there is none); for tests. */
+export function libjpegHeapBytes(): number {
+  return decoder?.HEAPU8?.byteLength ?? 0;
+}
 
 /**
  * The decoder, instantiated once per thread. Compiling and instantiating synchronously (~10 ms
@@ -87,6 +101,7 @@ export function decodeJpegLibjpeg(bytes: Uint8Array | ArrayBuffer, options?: Dec
   }
   const said = messages.join('; ');
   messages = [];
+  if (libjpegHeapBytes() > KEEP_HEAP_BYTES) decoder = undefined;
   if (decoded === null) throw new Error(`${fn}: invalid JPEG data: ${said || 'libjpeg failed'}`);
   // libjpeg fills a truncated file's missing rows with gray and warns; PIL raises instead.
   if (said.includes('Premature end')) throw new Error(`${fn}: invalid JPEG data: ${said} (truncated file)`);
