@@ -5,9 +5,10 @@
  */
 
 export const I32 = 0x7f;
+export const I64 = 0x7e;
 export const F64 = 0x7c;
 export const V128 = 0x7b;
-export type ValType = typeof I32 | typeof F64 | typeof V128;
+export type ValType = typeof I32 | typeof I64 | typeof F64 | typeof V128;
 
 /** SIMD opcodes used here (after the 0xfd prefix). */
 export const Simd = {
@@ -53,6 +54,17 @@ export const Simd = {
 /** Scalar opcodes used by the kernels (loads and stores take a memory argument: see `mem`). */
 export const Op = {
   select: 0x1b,
+  i64Load: 0x29,
+  i64Store: 0x37,
+  i64LtU: 0x54,
+  i64Add: 0x7c,
+  i64Mul: 0x7e,
+  i64And: 0x83,
+  i64Xor: 0x85,
+  i64ShrU: 0x88,
+  i64Rotr: 0x8a,
+  i64ExtendI32U: 0xad,
+  f64ConvertI64U: 0xba,
   i32Load: 0x28,
   f32Load: 0x2a,
   f64Load: 0x2b,
@@ -132,6 +144,20 @@ export class FunctionBuilder {
     this.code.push(0x41);
     sleb(this.code, v);
     return this;
+  }
+  /** i64.const (a bigint in the signed or unsigned 64-bit range). */
+  i64(v: bigint): this {
+    this.code.push(0x42);
+    let x = BigInt.asIntN(64, v);
+    for (;;) {
+      const b = Number(x & 0x7fn);
+      x >>= 7n;
+      if ((x === 0n && (b & 0x40) === 0) || (x === -1n && (b & 0x40) !== 0)) {
+        this.code.push(b);
+        return this;
+      }
+      this.code.push(b | 0x80);
+    }
   }
   /** A scalar load or store (`Op.f64Load`...) with alignment 2^`align` at address-on-stack + `offset`. */
   mem(opcode: number, align: number, offset = 0): this {
