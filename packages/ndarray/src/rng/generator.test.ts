@@ -71,6 +71,27 @@ describe('defaultRng against embedded numpy values', () => {
     expect(defaultRng('18446744073709551616').random()).toBe(defaultRng(2n ** 64n).random());
   });
 
+  it('scalar draws from number bounds equal the array path (the scalar fast path), errors included', () => {
+    const bounds: [number, number][] = [
+      [0, 14],
+      [0, 1],
+      [-5, 5],
+      [-(2 ** 31), 2 ** 31],
+      [7, 2 ** 32 + 7],
+      [0, 2 ** 32 + 1],
+      [-(2 ** 52), 2 ** 52],
+    ];
+    const a = defaultRng(5);
+    const b = defaultRng(5);
+    for (let r = 0; r < 50; r++) {
+      for (const [lo, hi] of bounds) expect(a.integers(lo, hi)).toBe(b.integers(lo, hi, [1]).data[0]);
+    }
+    expect(a.bitGenerator.state).toEqual(b.bitGenerator.state);
+    expect(() => a.integers(3, 3)).toThrow(/expected low < high, got low=3, high=3/);
+    expect(() => a.integers(0.5, 3)).toThrow(/Generator.integers: low/);
+    expect(a.integers(3, 3, null, { endpoint: true })).toBe(3);
+  });
+
   it('mixed integers/random calls share the 32-bit half-word buffer like numpy', () => {
     const g = defaultRng(99);
     expect([...g.integers(0, 10, 5).data]).toEqual([9, 5, 7, 5, 1]);

@@ -54,6 +54,7 @@ function toBigIntBound(label: string, x: unknown): bigint {
  */
 export class Generator {
   readonly bitGenerator: PCG64;
+  private readonly scalarScratch = new Float64Array(1);
 
   constructor(bitGenerator: PCG64) {
     if (!(bitGenerator instanceof PCG64)) {
@@ -126,6 +127,21 @@ export class Generator {
     size?: Size | null,
     options: IntegersOptions = {},
   ): number | bigint | NdArray<Float64Array> | BigIntNdArray {
+    // One draw from small number bounds (RISEGrid draws 2n of these): the same draw as below,
+    // without the BigInt bound checks, which dominate a single draw.
+    if (
+      size == null &&
+      typeof low === 'number' &&
+      typeof high === 'number' &&
+      options?.endpoint === undefined &&
+      Number.isSafeInteger(low) &&
+      Number.isSafeInteger(high) &&
+      low < high &&
+      high - 1 - low <= UINT32_MAX
+    ) {
+      fillBounded32(this.bitGenerator, low, high - 1 - low, this.scalarScratch);
+      return this.scalarScratch[0] as number;
+    }
     const endpoint = options?.endpoint ?? false;
     if (typeof endpoint !== 'boolean') {
       throw new TypeError(`Generator.integers: options.endpoint: expected a boolean, got ${describe(endpoint)}`);
