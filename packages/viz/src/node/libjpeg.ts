@@ -52,7 +52,17 @@ function libjpeg(): MozjpegModule {
   const api = wasmApi();
   if (!api) throw new Error('decodeJpegLibjpeg: this platform has no WebAssembly');
   const require = createRequire(import.meta.url);
-  const wasm = new api.Module(readFileSync(require.resolve('@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm')));
+  let file: string;
+  try {
+    file = require.resolve('@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm');
+  } catch (e) {
+    // A bundle that inlined this module looks for the decoder from the bundle's own folder.
+    throw new Error(
+      `decodeJpegLibjpeg: cannot find @jsquash/jpeg's decoder (codec/dec/mozjpeg_dec.wasm) from ${import.meta.url}: ` +
+        `install @jsquash/jpeg where this code runs (or keep @salkit/viz out of your bundle) (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`,
+    );
+  }
+  const wasm = new api.Module(readFileSync(file));
   const options: ModuleOptions & Partial<MozjpegModule> = {
     noInitialRun: true,
     print: (text) => messages.push(text),
@@ -92,10 +102,11 @@ export function decodeJpegLibjpeg(bytes: Uint8Array | ArrayBuffer, options?: Dec
     );
   }
   if (frame.components === 4) return decodeJpeg(b, { maxPixels });
+  const mozjpeg = libjpeg();
   messages = [];
   let decoded: ReturnType<MozjpegModule['decode']>;
   try {
-    decoded = libjpeg().decode(b, false);
+    decoded = mozjpeg.decode(b, false);
   } catch {
     decoded = null;
   }
