@@ -1,5 +1,3 @@
-import type { TypedArray } from '@salkit/ndarray';
-
 /**
  * Dot product of `a[ao + 5 .. ao + K)` and `b[bo + 5 .. bo + K)` (the class-score parts of two
  * detection rows), with four partial sums side by side for instruction-level parallelism.
@@ -24,32 +22,5 @@ export function classDot(a: ArrayLike<number>, ao: number, b: ArrayLike<number>,
 export function classNorms(dets: ArrayLike<number>, rows: number, K: number): Float64Array {
   const out = new Float64Array(rows);
   for (let r = 0; r < rows; r++) out[r] = Math.sqrt(classDot(dets, r * K, dets, r * K, K));
-  return out;
-}
-
-/**
- * `1 - cosine distance` between the class scores of each of `rows` detection rows and each of
- * the D reference rows, as [rows, D], computed in place of `cdist(classes, refClasses, 'cosine')`
- * without copying the class columns out: scipy's steps (row norms, one dot product per pair,
- * `c = dot / (|u| |v|)` clipped to [-1, 1], distance `1 - c`). A zero vector gives NaN.
- */
-export function classSimilarities(
-  dets: TypedArray,
-  rows: number,
-  ref: ArrayLike<number>,
-  refNorms: Float64Array,
-  D: number,
-  K: number,
-): Float64Array {
-  const out = new Float64Array(rows * D);
-  for (let r = 0; r < rows; r++) {
-    const o = r * K;
-    const nu = Math.sqrt(classDot(dets, o, dets, o, K));
-    for (let d = 0; d < D; d++) {
-      let c = classDot(dets, o, ref, d * K, K) / (nu * (refNorms[d] as number));
-      if (Math.abs(c) > 1) c = c > 0 ? 1 : -1;
-      out[r * D + d] = 1 - (1 - c);
-    }
-  }
   return out;
 }

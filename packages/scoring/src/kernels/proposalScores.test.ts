@@ -1,12 +1,39 @@
-import { defaultRng } from '@salkit/ndarray';
+import { defaultRng, type TypedArray } from '@salkit/ndarray';
 import { describe, expect, it } from 'vitest';
-import { classDot, classNorms, classSimilarities } from './classCosine.js';
+import { classDot, classNorms } from './classCosine.js';
 import { iouBox } from './iou.js';
 import { bestProposals, classDots, proposalScores } from './proposalScores.js';
 import { ProposalScoreKernel } from './wasm/proposalScoreKernel.js';
 import { wasmSimdAvailable } from './wasm/wasmRegionWeights.js';
 
 type Rows = Float64Array | Float32Array;
+
+/**
+ * `1 - cosine distance` between the class scores of each of `rows` detection rows and each of
+ * the D reference rows, as [rows, D], computed in place of `cdist(classes, refClasses, 'cosine')`
+ * without copying the class columns out: scipy's steps (row norms, one dot product per pair,
+ * `c = dot / (|u| |v|)` clipped to [-1, 1], distance `1 - c`). A zero vector gives NaN.
+ */
+function classSimilarities(
+  dets: TypedArray,
+  rows: number,
+  ref: ArrayLike<number>,
+  refNorms: Float64Array,
+  D: number,
+  K: number,
+): Float64Array {
+  const out = new Float64Array(rows * D);
+  for (let r = 0; r < rows; r++) {
+    const o = r * K;
+    const nu = Math.sqrt(classDot(dets, o, dets, o, K));
+    for (let d = 0; d < D; d++) {
+      let c = classDot(dets, o, ref, d * K, K) / (nu * (refNorms[d] as number));
+      if (Math.abs(c) > 1) c = c > 0 ? 1 : -1;
+      out[r * D + d] = 1 - (1 - c);
+    }
+  }
+  return out;
+}
 
 /** The straightforward formula: classSimilarities for every row, then the max over proposals. */
 function reference(dets: Rows, b: number, P: number, ref: Rows, D: number, K: number): Float64Array {

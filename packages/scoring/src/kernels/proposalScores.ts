@@ -14,9 +14,8 @@ export function classDots(
   out: Float64Array,
 ): void {
   for (let r = 0, o = 0, q = 0; r < rows; r++, o += K, q += D + 1) {
-    // |u|^2 and u.ref[0] in one pass over the row, each summed as classDot sums it
-    selfAndRefDots(dets, o, ref, K, out, q);
-    for (let d = 1; d < D; d++) out[q + 1 + d] = classDot(dets, o, ref, d * K, K);
+    out[q] = classDot(dets, o, dets, o, K);
+    for (let d = 0; d < D; d++) out[q + 1 + d] = classDot(dets, o, ref, d * K, K);
   }
 }
 
@@ -25,8 +24,8 @@ export function classDots(
  * box d) * (1 - cosine distance of class scores) * objectness` (the plain-JS twin of
  * ProposalScoreKernel). Rows are `[x1, y1, x2, y2, objectness, class scores...]` of K values,
  * `dots` their classDots, `ref` D rows with class norms `refNorms`. The cosine is scipy's
- * (`c = dot / (|u| |v|)` clipped to [-1, 1], then `1 - (1 - c)`): the numbers of
- * classSimilarities times iouBox and objectness, bit for bit; all-zero class vectors give NaN.
+ * (`c = dot / (|u| |v|)` clipped to [-1, 1], then `1 - (1 - c)`), times iouBox and objectness,
+ * bit for bit; all-zero class vectors give NaN.
  *
  * Returns false when a value of `dets` may be non-finite (the caller then names it with
  * assertAllFinite): a NaN or infinite class score makes the row's sum of squares non-finite, and
@@ -75,48 +74,4 @@ export function bestProposals(scores: Float64Array, b: number, P: number, D: num
       out[n * D + d] = best === Number.NEGATIVE_INFINITY ? 0 : best;
     }
   }
-}
-
-/**
- * `out[q] = classDot(a, o, a, o, K)` and `out[q + 1] = classDot(a, o, ref, 0, K)`: the same four
- * partial sums each, in the same order, from one read of the row.
- */
-function selfAndRefDots(
-  a: Float64Array | Float32Array,
-  o: number,
-  ref: Float64Array | Float32Array,
-  K: number,
-  out: Float64Array,
-  q: number,
-): void {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let t0 = 0;
-  let t1 = 0;
-  let t2 = 0;
-  let t3 = 0;
-  let k = 5;
-  for (; k + 3 < K; k += 4) {
-    const a0 = a[o + k] as number;
-    const a1 = a[o + k + 1] as number;
-    const a2 = a[o + k + 2] as number;
-    const a3 = a[o + k + 3] as number;
-    s0 += a0 * a0;
-    s1 += a1 * a1;
-    s2 += a2 * a2;
-    s3 += a3 * a3;
-    t0 += a0 * (ref[k] as number);
-    t1 += a1 * (ref[k + 1] as number);
-    t2 += a2 * (ref[k + 2] as number);
-    t3 += a3 * (ref[k + 3] as number);
-  }
-  for (; k < K; k++) {
-    const a0 = a[o + k] as number;
-    s0 += a0 * a0;
-    t0 += a0 * (ref[k] as number);
-  }
-  out[q] = s0 + s1 + (s2 + s3);
-  out[q + 1] = t0 + t1 + (t2 + t3);
 }
