@@ -6,7 +6,7 @@ import { DetectorPerturbationOcclusion } from '@salkit/stacks';
 import type { ParsedArgs } from '../../args/parse.js';
 import { CliError } from '../../errors.js';
 import { downscale, sizeOf } from '../../image/images.js';
-import { plainImage, plainMap } from '../../image/plain.js';
+import { plainImage } from '../../image/plain.js';
 import type { CliIO } from '../../io.js';
 import { FACE_INPUT_SIDE, FACE_MODELS, faceDetector, findFaces } from '../../models/face.js';
 import { checkOutDir } from '../../output/writer.js';
@@ -17,8 +17,8 @@ import { workSide } from '../faces.js';
 import { DETECT_KIND } from '../kinds.js';
 import { configFlags, Values } from '../options.js';
 import type { ReadAhead } from '../readAhead.js';
-import { configYaml, fileStem, outDirOf, Run, rangeOf, stackFill } from '../run.js';
-import { addMapOutputs } from './mapOutputs.js';
+import { configYaml, fileStem, outDirOf, Run, stackFill } from '../run.js';
+import { addMapOutputs, addMapOverlay } from './mapOutputs.js';
 
 const KIND: SaliencyKind = { ...DETECT_KIND, generatorIface: GenerateDetectorProposalSaliency };
 
@@ -100,19 +100,12 @@ export async function runDetect(
     const out = faces.map((f, d) => {
       const map = (maps as NdArray).pick(d, null, null) as NdArray;
       const stem = fileStem(d + 1, 'face');
-      job.grid.tiles.push({ overlay: job.overlays.length });
-      job.overlays.push({ file: `${stem}.png`, on: 0, map: plainMap(map), boxes: [toDisplay(f.bbox)] });
-      job.grid.captions.push(`face ${d + 1} ${f.score.toFixed(2)}`);
-      const [min, max] = rangeOf(map);
+      const caption = `face ${d + 1} ${f.score.toFixed(2)}`;
       return {
         face: d + 1,
         score: f.score,
         bbox: toInput(f.bbox),
-        overlay: `${stem}.png`,
-        ...(V.flag('npy') && { npy: `${stem}.npy` }),
-        min,
-        max,
-        map,
+        ...addMapOverlay(job, stem, map, caption, V.flag('npy'), [toDisplay(f.bbox)]),
       };
     });
     return addMapOutputs(r, job, out, setup.config);

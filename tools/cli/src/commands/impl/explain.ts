@@ -6,7 +6,7 @@ import { type ClassifyImageLike, PerturbationOcclusion } from '@salkit/stacks';
 import type { ParsedArgs } from '../../args/parse.js';
 import { CliError } from '../../errors.js';
 import { downscale, sizeOf } from '../../image/images.js';
-import { plainImage, plainMap } from '../../image/plain.js';
+import { plainImage } from '../../image/plain.js';
 import type { CliIO } from '../../io.js';
 import { expressionClassifier, FACE_INPUT_SIDE, FACE_MODELS, faceDetector } from '../../models/face.js';
 import { checkModelFiles, diskClassifier, loadModelFromDisk, readLabels } from '../../models/tfModel.js';
@@ -18,8 +18,8 @@ import { pickFace, workSide } from '../faces.js';
 import { EXPLAIN_KIND } from '../kinds.js';
 import { configFlags, Values } from '../options.js';
 import type { ReadAhead } from '../readAhead.js';
-import { configYaml, fileStem, outDirOf, Run, rangeOf, stackFill } from '../run.js';
-import { addMapOutputs } from './mapOutputs.js';
+import { configYaml, fileStem, outDirOf, Run, stackFill } from '../run.js';
+import { addMapOutputs, addMapOverlay } from './mapOutputs.js';
 
 const KIND: SaliencyKind = { ...EXPLAIN_KIND, generatorIface: GenerateClassifierConfidenceSaliency };
 
@@ -165,20 +165,13 @@ async function explain(
       const label = String(labels[k]);
       const map = (maps as NdArray).pick(k, null, null) as NdArray;
       const stem = fileStem(rank + 1, label);
-      job.grid.tiles.push({ overlay: job.overlays.length });
-      job.overlays.push({ file: `${stem}.png`, on: 0, map: plainMap(map) });
-      job.grid.captions.push(`${label} ${(conf[k] as number).toFixed(2)}`);
-      const [min, max] = rangeOf(map);
+      const caption = `${label} ${(conf[k] as number).toFixed(2)}`;
       return {
         rank: rank + 1,
         label,
         index: k,
         confidence: conf[k],
-        overlay: `${stem}.png`,
-        ...(V.flag('npy') && { npy: `${stem}.npy` }),
-        min,
-        max,
-        map,
+        ...addMapOverlay(job, stem, map, caption, V.flag('npy')),
       };
     });
     return addMapOutputs(r, job, out, setup.config);

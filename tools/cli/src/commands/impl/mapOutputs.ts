@@ -1,13 +1,33 @@
 import type { NdArray } from '@salkit/ndarray';
+import { plainMap } from '../../image/plain.js';
 import { renderPictures } from '../../image/thread.js';
-import type { RenderJob } from '../../render/layout.js';
-import { npyOf, type Run } from '../run.js';
+import type { Box, RenderJob } from '../../render/layout.js';
+import { npyOf, type Run, rangeOf } from '../run.js';
 
 /** One explained map's entry in summary.json, with the map itself until it is written. */
 interface MapEntry {
   overlay: string;
   npy?: string;
   map: NdArray;
+}
+
+/**
+ * Adds a map's overlay `<stem>.png` (drawn over the job's first image, `boxes` outlined) to the
+ * job as a captioned grid tile; returns the map's entry: its files, value range and the map.
+ */
+export function addMapOverlay(
+  job: RenderJob,
+  stem: string,
+  map: NdArray,
+  caption: string,
+  npy: boolean,
+  boxes?: Box[],
+): MapEntry & { min: number; max: number } {
+  job.grid.tiles.push({ overlay: job.overlays.length });
+  job.overlays.push({ file: `${stem}.png`, on: 0, map: plainMap(map), ...(boxes && { boxes }) });
+  job.grid.captions.push(caption);
+  const [min, max] = rangeOf(map);
+  return { overlay: `${stem}.png`, ...(npy && { npy: `${stem}.npy` }), min, max, map };
 }
 
 /**
