@@ -1,4 +1,5 @@
 import { describe } from '../dtype.js';
+import { PCG64_MULT } from './pcg64Multiplier.js';
 import { type SeedLike, SeedSequence } from './seed-sequence.js';
 import { WasmPcg64 } from './wasmPcg64.js';
 
@@ -25,7 +26,6 @@ export function useWasmPcg64(on: boolean): boolean {
   wasmFill = on;
   return was;
 }
-const MULT128 = 0x2360ed051fc65da44385df649fccf645n;
 const T24 = 16777216;
 const INV24 = 1 / 16777216;
 const TWO32 = 4294967296;
@@ -43,7 +43,7 @@ function bigOf(limbs: Float64Array): bigint {
 }
 
 const M = new Float64Array(6);
-limbsOf(MULT128, M);
+limbsOf(PCG64_MULT, M);
 const M0 = M[0] as number;
 const M1 = M[1] as number;
 const M2 = M[2] as number;
@@ -90,7 +90,7 @@ export class PCG64 {
     const inc = ((initSeq << 1n) | 1n) & MASK128;
     let state = inc; // 0 * MULT + inc
     state = (state + initState) & MASK128;
-    state = (state * MULT128 + inc) & MASK128;
+    state = (state * PCG64_MULT + inc) & MASK128;
     this.setRaw(state, inc);
   }
 
@@ -221,7 +221,7 @@ export class PCG64 {
   fillDoubles(out: Float64Array, start = 0, end = out.length): void {
     // Long runs in WebAssembly: the same integer steps, compiled at once, where this loop would
     // run in V8's interpreter until optimised (~1 us a draw cold, e.g. RISEGrid's 64 000).
-    const kernel = wasmFill && end - start >= WASM_MIN_DRAWS ? WasmPcg64.get(MULT128) : null;
+    const kernel = wasmFill && end - start >= WASM_MIN_DRAWS ? WasmPcg64.get() : null;
     if (kernel) {
       const inc = bigOf(Float64Array.of(this.i0, this.i1, this.i2, this.i3, this.i4, this.i5));
       const state = bigOf(Float64Array.of(this.s0, this.s1, this.s2, this.s3, this.s4, this.s5));

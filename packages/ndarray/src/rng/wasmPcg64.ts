@@ -1,11 +1,11 @@
 import { assembleModule, FunctionBuilder, I32, I64, Op } from '../wasm/assembler.js';
 import { type WasmMemory, wasmApi } from '../wasm/webassembly.js';
+import { PCG64_MULT } from './pcg64Multiplier.js';
 
-/** Memory layout: state lo/hi, inc lo/hi, multiplier lo/hi, last output (u64 each), then the doubles. */
+/** Memory layout: state lo/hi, inc lo/hi, last output (u64 each), then the doubles. */
 const STATE = 0;
 const INC = 16;
-const MULT = 32;
-const LAST = 48;
+const LAST = 32;
 const OUT = 64;
 /** Draws per kernel call: 64 KB of doubles. */
 export const PCG64_CHUNK = 8192;
@@ -28,8 +28,8 @@ function fillKernel(): FunctionBuilder {
   load(sh, STATE + 8);
   load(il, INC);
   load(ih, INC + 8);
-  load(ml, MULT);
-  load(mh, MULT + 8);
+  f.i64(BigInt.asUintN(64, PCG64_MULT)).set(ml);
+  f.i64(PCG64_MULT >> 64n).set(mh);
   f.get(ml).i64(M32).op(Op.i64And).set(b0);
   f.get(ml).i64(32n).op(Op.i64ShrU).set(b1);
   f.i32(OUT).set(p);
@@ -91,7 +91,7 @@ export class WasmPcg64 {
   }
 
   /** The kernel (one per thread), or null where WebAssembly is missing or refuses the module. */
-  static get(mult: bigint): WasmPcg64 | null {
+  static get(): WasmPcg64 | null {
     if (instance !== undefined) return instance;
     instance = null;
     const api = wasmApi();
@@ -101,8 +101,6 @@ export class WasmPcg64 {
       const mod = new api.Module(assembleModule([fillKernel()]));
       const { fill } = new api.Instance(mod, { env: { memory } }).exports as { fill: (count: number) => void };
       instance = new WasmPcg64(memory, fill);
-      instance.words[MULT / 8] = BigInt.asUintN(64, mult);
-      instance.words[MULT / 8 + 1] = mult >> 64n;
     } catch {
       instance = null;
     }
