@@ -125,6 +125,7 @@ describe('RegionWeightAccumulator: float32 arithmetic', () => {
         [1, -1, true],
         [-0.9, 1, false],
         [0, 1, true],
+        [0, 1, false],
       ] as const) {
         const ref = numpyFloat32(C, P, masks, s32, n, alpha, beta);
         const expected = new Float32Array(C * P);

@@ -42,10 +42,11 @@ export const WEIGHTS_MASK = 3;
  * - `fusedF32(stage, s, acc, cov, rows, pb, accPitch, alpha, beta, mode, withCov)`: for C <= 2
  *   maps, phases 1 and 2 in one pass over staged float32 rows (no weight scratch), same arithmetic
  *   and order; for more maps it is an empty function;
- * - `macF32(stage, s, acc, cov, rows, pb, accPitch, alpha, beta, withCov)`: numpy's float32
- *   arithmetic for staged float32 rows: `w = f32(f32(alpha) + f32(beta)*m)` (numpy casts the
- *   Python scalars to float32), `acc[c][p] = f32(acc + f32(s[n][c] * w))`, `cov[p] = f32(cov + w)`,
- *   n in order; scalars, accumulators and coverage are float32 (4 bytes a value);
+ * - `weightsF32InPlace(stage, cov, rows, pb, alpha, beta, withCov)` then `macF32(stage, s, acc,
+ *   rows, pb, accPitch)`: numpy's float32 arithmetic for staged float32 rows: the weights
+ *   `w = f32(f32(alpha) + f32(beta)*m)` (numpy casts the Python scalars to float32) replace the
+ *   staged masks and `cov[p] = f32(cov + w)`, then `acc[c][p] = f32(acc + f32(s[n][c] * w))`, n in
+ *   order; scalars, accumulators and coverage are float32 (4 bytes a value);
  * - `tablePatterns(stage, pat, pb) -> i32`: 0/1 masks, one chunk of 8 staged rows `rowPitch`
  *   bytes apart: per pixel a byte of their 8 bits into `pat`; 1 when all bytes were 0/1;
  * - `tableSums(pat, accT, chunks, pb)`: per pixel the pattern bytes of `chunks` (<= fuse) chunks
@@ -59,6 +60,7 @@ export function buildRegionKernels(shape: KernelShape): Uint8Array<ArrayBuffer> 
     weights('weightsF64', 8, shape.pitch),
     mac(shape.maps, shape.pitch),
     fusedF32(shape.maps, shape.pitch),
+    weightsF32InPlace(shape.pitch),
     macF32(shape.maps, shape.pitch),
     tablePatterns(shape.rowPitch),
     tableSums(shape.tableWidth, shape.fuse, shape.pitch, shape.tablesAt),
@@ -246,10 +248,10 @@ function specialise(
   }
 }
 
-/** C maps split into near-equal register blocks `[first map, size]` of at most 5 maps. */
-function mapGroups(C: number): [number, number][] {
+/** C maps split into near-equal register blocks `[first map, size]` of at most `max` maps. */
+function mapGroups(C: number, max = 5): [number, number][] {
   const groups: [number, number][] = [];
-  const nGroups = Math.ceil(C / 5);
+  const nGroups = Math.ceil(C / max);
   for (let g = 0, c0 = 0; g < nGroups; g++) {
     const size = Math.ceil((C - c0) / (nGroups - g));
     groups.push([c0, size]);
@@ -413,35 +415,35 @@ function fusedF32(C: number, pitch: number): FunctionBuilder {
 }
 
 /**
- * numpy's float32 arithmetic, unrolled for C maps: register blocks of G maps x V f32x4 vectors,
- * the staged rows streamed through; the weights `f32(alpha) + f32(beta)*m` are recomputed for each
- * block of maps (two operations a vector, cheaper than a weight scratch) and the coverage is summed
- * with the first block.
+ * numpy's float32 weights and coverage, in place over `rows` staged float32 rows:
+ * `m <- f32(f32(alpha) + f32(beta)*m)` (numpy casts the Python scalars to float32; skipped when
+ * that is `m` itself: alpha +0 and beta 1, where a -0 mask adds to the +0-started sums as +0 does)
+ * and, with `withCov`, `cov[p] = f32(cov + w)` row after row. Pixels go 8 at a time, the rows
+ * walked down each column, so the coverage stays in registers.
  */
-function macF32(C: number, pitch: number): FunctionBuilder {
-  const f = new FunctionBuilder('macF32', [I32, I32, I32, I32, I32, I32, I32, F64, F64, I32]);
-  const [stage, s, acc, cov, rows, pb, accPitch, alpha, beta, withCov] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
-  const groups = mapGroups(C);
+function weightsF32InPlace(pitch: number): FunctionBuilder {
+  const f = new FunctionBuilder('weightsF32InPlace', [I32, I32, I32, I32, F64, F64, I32]);
+  const [stage, cov, rows, pb, alpha, beta, withCov] = [0, 1, 2, 3, 4, 5, 6];
   const va32 = f.local(V128);
   const vb32 = f.local(V128);
-  const sv = f.local(V128);
   const q = f.local(I32);
   const src = f.local(I32);
-  const sn = f.local(I32);
   const n = f.local(I32);
-  const bases = Array.from({ length: 5 }, () => f.local(I32));
-  const regs = Array.from({ length: 16 }, () => f.local(V128));
-  const wl = Array.from({ length: 4 }, () => f.local(V128));
-  const cl = Array.from({ length: 4 }, () => f.local(V128));
+  const wl = Array.from({ length: 2 }, () => f.local(V128));
+  const cl = Array.from({ length: 2 }, () => f.local(V128));
+  const ident = identityWeights(f, alpha, beta);
   f.get(alpha).op(0xb6).simd(Simd.f32x4Splat).set(va32); // f32.demote_f64
   f.get(beta).op(0xb6).simd(Simd.f32x4Splat).set(vb32);
-  const ident = f.local(I32);
-  // f32(alpha) = +0 and f32(beta) = 1: w = m (a -0 mask adds to the +0-started sums as +0 does)
-  f.get(alpha).op(0xb6).op(0xbc).i32Eqz(); // i32.reinterpret_f32
-  f.get(beta).op(0xb6).op(0xbc).i32(0x3f800000).op(0x46).op(0x71).set(ident); // i32.eq, i32.and
-  /** The weights of the V vectors of staged row `src` into wl. */
-  const weightsOf = (V: number, identity: boolean) => {
-    for (let v = 0; v < V; v++) {
+  const emit = (withC: boolean, identity: boolean) => {
+    f.i32(0).set(q);
+    f.block().loop();
+    f.get(q).get(pb).i32LtU().i32Eqz().brIf(1);
+    if (withC) loadVectors(f, () => pixelAddress(f, cov, q, 4), cl, 0, 2);
+    f.get(stage).get(q).i32(4).i32Mul().i32Add().set(src);
+    f.get(rows).set(n);
+    f.block().loop();
+    f.get(n).i32Eqz().brIf(1);
+    for (let v = 0; v < 2; v++) {
       if (identity) f.get(src).vload(16 * v);
       else
         f.get(va32)
@@ -451,64 +453,95 @@ function macF32(C: number, pitch: number): FunctionBuilder {
           .simd(Simd.f32x4Mul)
           .simd(Simd.f32x4Add);
       f.set(wl[v] as number);
+      if (!identity)
+        f.get(src)
+          .get(wl[v] as number)
+          .vstore(16 * v);
+      if (withC)
+        f.get(cl[v] as number)
+          .get(wl[v] as number)
+          .simd(Simd.f32x4Add)
+          .set(cl[v] as number);
     }
-  };
-  const emit = (withC: boolean, identity: boolean) => {
-    groups.forEach(([c0, G], gi) => {
-      const V = G >= 3 ? 2 : 4;
-      const sumCov = withC && gi === 0;
-      f.i32(0).set(q);
-      f.block().loop();
-      f.get(q).get(pb).i32LtU().i32Eqz().brIf(1);
-      for (let g = 0; g < G; g++) {
-        f.get(acc)
-          .get(accPitch)
-          .i32(c0 + g)
-          .i32Mul()
-          .i32Add()
-          .get(q)
-          .i32(4)
-          .i32Mul()
-          .i32Add()
-          .set(bases[g] as number);
-        loadVectors(f, () => f.get(bases[g] as number), regs, g * V, V);
-      }
-      if (sumCov) loadVectors(f, () => pixelAddress(f, cov, q, 4), cl, 0, V);
-      f.get(stage).get(q).i32(4).i32Mul().i32Add().set(src);
-      f.get(s)
-        .i32(c0 * 4)
-        .i32Add()
-        .set(sn);
-      f.get(rows).set(n);
-      f.block().loop();
-      f.get(n).i32Eqz().brIf(1);
-      weightsOf(V, identity);
-      for (let g = 0; g < G; g++) splatMultiplyAdd(f, sn, g, sv, wl, regs, V, 'f32x4');
-      if (sumCov)
-        for (let v = 0; v < V; v++)
-          f.get(cl[v] as number)
-            .get(wl[v] as number)
-            .simd(Simd.f32x4Add)
-            .set(cl[v] as number);
-      f.addTo(src, pitch * 4)
-        .addTo(sn, C * 4)
-        .addTo(n, -1);
-      f.br(0).end().end();
-      for (let g = 0; g < G; g++) storeVectors(f, () => f.get(bases[g] as number), regs, g * V, V);
-      if (sumCov) storeVectors(f, () => pixelAddress(f, cov, q, 4), cl, 0, V);
-      f.addTo(q, 4 * V);
-      f.br(0).end().end();
-    });
+    f.addTo(src, pitch * 4).addTo(n, -1);
+    f.br(0).end().end();
+    if (withC) storeVectors(f, () => pixelAddress(f, cov, q, 4), cl, 0, 2);
+    f.addTo(q, 8);
+    f.br(0).end().end();
   };
   for (const withC of [true, false]) {
     f.get(withCov).i32Eqz();
     if (withC) f.i32Eqz();
     f.if();
     f.get(ident).if();
-    emit(withC, true);
+    if (withC) emit(withC, true);
     f.op(0x0f).end(); // return
     emit(withC, false);
     f.op(0x0f).end(); // return
+  }
+  return f;
+}
+
+/** A local set to 1 when `f32(alpha) + f32(beta)*m` is `m` itself: f32(alpha) is +0 and f32(beta) is 1. */
+function identityWeights(f: FunctionBuilder, alpha: number, beta: number): number {
+  const ident = f.local(I32);
+  f.get(alpha).op(0xb6).op(0xbc).i32Eqz(); // f32.demote_f64, i32.reinterpret_f32
+  f.get(beta).op(0xb6).op(0xbc).i32(0x3f800000).op(0x46).op(0x71).set(ident); // i32.eq, i32.and
+  return ident;
+}
+
+/**
+ * numpy's float32 products and sums, unrolled for C maps, over staged rows that already hold the
+ * float32 weights (weightsF32InPlace): `acc[c][p] = f32(acc + f32(s[n][c] * w))`, n in order.
+ * Register blocks of up to 4 maps x 2 f32x4 vectors: 8 accumulators, 2 weights, a splat and a
+ * product fit V8's 15 vector registers (blocks of 5, or weights recomputed per block, spilled).
+ */
+function macF32(C: number, pitch: number): FunctionBuilder {
+  const f = new FunctionBuilder('macF32', [I32, I32, I32, I32, I32, I32]);
+  const [stage, s, acc, rows, pb, accPitch] = [0, 1, 2, 3, 4, 5];
+  const sv = f.local(V128);
+  const q = f.local(I32);
+  const src = f.local(I32);
+  const sn = f.local(I32);
+  const n = f.local(I32);
+  const V = 2;
+  const bases = Array.from({ length: 4 }, () => f.local(I32));
+  const regs = Array.from({ length: 4 * V }, () => f.local(V128));
+  const wl = Array.from({ length: V }, () => f.local(V128));
+  for (const [c0, G] of mapGroups(C, 4)) {
+    f.i32(0).set(q);
+    f.block().loop();
+    f.get(q).get(pb).i32LtU().i32Eqz().brIf(1);
+    for (let g = 0; g < G; g++) {
+      f.get(acc)
+        .get(accPitch)
+        .i32(c0 + g)
+        .i32Mul()
+        .i32Add()
+        .get(q)
+        .i32(4)
+        .i32Mul()
+        .i32Add()
+        .set(bases[g] as number);
+      loadVectors(f, () => f.get(bases[g] as number), regs, g * V, V);
+    }
+    f.get(stage).get(q).i32(4).i32Mul().i32Add().set(src);
+    f.get(s)
+      .i32(c0 * 4)
+      .i32Add()
+      .set(sn);
+    f.get(rows).set(n);
+    f.block().loop();
+    f.get(n).i32Eqz().brIf(1);
+    loadVectors(f, () => f.get(src), wl, 0, V);
+    for (let g = 0; g < G; g++) splatMultiplyAdd(f, sn, g, sv, wl, regs, V, 'f32x4');
+    f.addTo(src, pitch * 4)
+      .addTo(sn, C * 4)
+      .addTo(n, -1);
+    f.br(0).end().end();
+    for (let g = 0; g < G; g++) storeVectors(f, () => f.get(bases[g] as number), regs, g * V, V);
+    f.addTo(q, 4 * V);
+    f.br(0).end().end();
   }
   return f;
 }

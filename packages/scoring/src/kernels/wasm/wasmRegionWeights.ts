@@ -13,9 +13,15 @@ import {
 
 /** Pixels per block: a block's accumulators (maps x PB float64) stay in cache while all masks stream by. */
 const PB = 2048;
-/** Mask rows per phase-1/phase-2 step of the float kernel (weight scratch: ROWS x PB float64). */
+/**
+ * Pixels between staged rows (and weight rows, and pattern chunks): PB plus one cache line of
+ * float32, so that the rows of a block do not all fall in the same cache set (a power-of-two pitch
+ * made every column-wise walk over the rows miss L1).
+ */
+const PITCH = PB + 16;
+/** Mask rows per phase-1/phase-2 step of the float kernel (weight scratch: ROWS x PITCH float64). */
 const ROWS = 16;
-/** Mask rows per step of the float32-arithmetic kernel (stage: ROWS_F32 x PB float32). */
+/** Mask rows per step of the float32-arithmetic kernel (stage: ROWS_F32 x PITCH float32). */
 const ROWS_F32 = 32;
 /** Mask rows per staging step of the 0/1 table kernel (8 table chunks). */
 const TABLE_ROWS = 64;
@@ -32,6 +38,7 @@ interface Kernels {
   weightsF64: (...a: number[]) => void;
   mac: (...a: number[]) => void;
   fusedF32: (...a: number[]) => void;
+  weightsF32InPlace: (...a: number[]) => void;
   macF32: (...a: number[]) => void;
   tablePatterns: (stage: number, pat: number, pb: number) => number;
   tableSums: (...a: number[]) => void;
@@ -46,7 +53,7 @@ export function wasmSimdAvailable(): boolean {
     try {
       simd =
         wasmApi()?.validate(
-          buildRegionKernels({ maps: 1, tableWidth: 2, fuse: FUSE, pitch: PB, rowPitch: 16, tablesAt: 0 }),
+          buildRegionKernels({ maps: 1, tableWidth: 2, fuse: FUSE, pitch: PITCH, rowPitch: 16, tablesAt: 0 }),
         ) === true;
     } catch {
       simd = false;
@@ -97,12 +104,14 @@ export class WasmRegionWeights implements RegionWeightEngine {
   private readonly accOff: number;
   /** accT[p][T] of the table kernel, allocated on first use (0 = none yet). */
   private accTOff = 0;
-  /** Table kernel scratch, with accT: 8 whole mask rows pPad bytes apart, and the patterns [block][FUSE][PB]. */
+  /** Table kernel scratch, with accT: 8 whole mask rows pPad bytes apart, and the patterns [block][FUSE][PITCH]. */
   private rowStageOff = 0;
   private patternsOff = 0;
   /** Per pixel block: every staged row so far was 0/1. */
   private blockIs01 = new Uint8Array(0);
   private readonly end: number;
+  /** float32 weights `f32(alpha) + f32(beta)*m` are the masks themselves (alpha +0, beta 1). */
+  private readonly identityF32: boolean;
 
   /** An engine, or null when WebAssembly SIMD is missing or the maps would not fit in wasm memory. */
   static create(
@@ -122,10 +131,10 @@ export class WasmRegionWeights implements RegionWeightEngine {
       pPad * 8 * (C + 1 + T) +
       SUB * C * 8 +
       FUSE * 256 * T * 8 +
-      ROWS * PB * 16 +
-      TABLE_ROWS * PB +
+      ROWS * PITCH * 16 +
+      TABLE_ROWS * PITCH +
       8 * pPad +
-      Math.ceil(pPad / PB) * FUSE * PB;
+      Math.ceil(pPad / PB) * FUSE * PITCH;
     if (bytes > MAX_BYTES) return null;
     try {
       return new WasmRegionWeights(C, P, alpha, beta, round, coverage, float32, T, pPad);
@@ -150,14 +159,15 @@ export class WasmRegionWeights implements RegionWeightEngine {
   ) {
     this.T = T;
     this.pPad = pPad;
+    this.identityF32 = Object.is(Math.fround(alpha), 0) && Math.fround(beta) === 1;
     let o = 0;
     const take = (bytes: number) => {
       const at = o;
       o = align16(o + bytes);
       return at;
     };
-    this.wOff = take(ROWS * PB * 8);
-    this.stageOff = take(Math.max(ROWS * PB * 8, TABLE_ROWS * PB, ROWS_F32 * PB * 4));
+    this.wOff = take(ROWS * PITCH * 8);
+    this.stageOff = take(Math.max(ROWS * PITCH * 8, TABLE_ROWS * PITCH, ROWS_F32 * PITCH * 4));
     this.sOff = take(SUB * C * 8);
     this.tablesOff = take(FUSE * 256 * T * 8);
     this.covOff = take(pPad * 8);
@@ -166,7 +176,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
     const api = wasmApi() as NonNullable<ReturnType<typeof wasmApi>>;
     this.memory = new api.Memory({ initial: Math.ceil(o / 65536) });
     const inst = new api.Instance(
-      kernelModule({ maps: C, tableWidth: T, fuse: FUSE, pitch: PB, rowPitch: pPad, tablesAt: this.tablesOff }),
+      kernelModule({ maps: C, tableWidth: T, fuse: FUSE, pitch: PITCH, rowPitch: pPad, tablesAt: this.tablesOff }),
       {
         env: { memory: this.memory },
       },
@@ -188,7 +198,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
       const blocks = Math.ceil(pPad / PB);
       const rowStage = align16(this.end + pPad * this.T * 8);
       const patterns = rowStage + 8 * pPad;
-      const need = patterns + blocks * FUSE * PB;
+      const need = patterns + blocks * FUSE * PITCH;
       const have = this.memory.buffer.byteLength;
       if (need > have) this.memory.grow(Math.ceil((need - have) / 65536));
       this.views();
@@ -236,21 +246,20 @@ export class WasmRegionWeights implements RegionWeightEngine {
         const rows = Math.min(ROWS_F32, b - r);
         for (let i = 0; i < rows; i++) {
           const src = mo + (r + i) * P + p0;
-          f32.set(m.subarray(src, src + pbA), at + i * PB);
-          if (pbA < PB) f32.fill(0, at + i * PB + pbA, at + (i + 1) * PB);
+          f32.set(m.subarray(src, src + pbA), at + i * PITCH);
+          if (pbA < PB) f32.fill(0, at + i * PITCH + pbA, at + i * PITCH + PB);
         }
-        this.k.macF32(
-          stageOff,
-          this.sOff + r * C * 4,
-          this.accOff + p0 * 4,
-          this.covOff + p0 * 4,
-          rows,
-          pbK,
-          this.pPad * 4,
-          this.alpha,
-          this.beta,
-          this.coverage ? 1 : 0,
-        );
+        if (this.coverage || !this.identityF32)
+          this.k.weightsF32InPlace(
+            stageOff,
+            this.covOff + p0 * 4,
+            rows,
+            pbK,
+            this.alpha,
+            this.beta,
+            this.coverage ? 1 : 0,
+          );
+        this.k.macF32(stageOff, this.sOff + r * C * 4, this.accOff + p0 * 4, rows, pbK, this.pPad * 4);
       }
     }
   }
@@ -285,8 +294,8 @@ export class WasmRegionWeights implements RegionWeightEngine {
     for (let r = 0; r < rows; r++) {
       const s = src + r * P;
       // other integer types convert to float64 in TypedArray.set
-      view.set(m.subarray(s, s + pbA) as never, at + r * PB);
-      if (pbA < PB) view.fill(0, at + r * PB + pbA, at + (r + 1) * PB);
+      view.set(m.subarray(s, s + pbA) as never, at + r * PITCH);
+      if (pbA < PB) view.fill(0, at + r * PITCH + pbA, at + r * PITCH + PB);
     }
     const fn = kind === 4 ? this.k.weightsF32 : kind === 1 ? this.k.weightsU8 : this.k.weightsF64;
     fn(stageOff, this.wOff, cov, rows, pbK, this.alpha, this.beta, this.weightMode(kind), this.coverage ? 1 : 0);
@@ -306,8 +315,8 @@ export class WasmRegionWeights implements RegionWeightEngine {
     const at = stageOff / 4;
     for (let i = 0; i < rows; i++) {
       const s = src + i * P;
-      f32.set(m.subarray(s, s + pbA), at + i * PB);
-      if (pbA < PB) f32.fill(0, at + i * PB + pbA, at + (i + 1) * PB);
+      f32.set(m.subarray(s, s + pbA), at + i * PITCH);
+      if (pbA < PB) f32.fill(0, at + i * PITCH + pbA, at + i * PITCH + PB);
     }
     this.k.fusedF32(
       stageOff,
@@ -364,7 +373,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
         }
         for (let p0 = 0, blk = 0; p0 < P; p0 += PB, blk++) {
           const pbK = align16(Math.min(PB, P - p0));
-          const pat = this.patternsOff + blk * FUSE * PB + ch * PB;
+          const pat = this.patternsOff + blk * FUSE * PITCH + ch * PITCH;
           ok[blk] &= this.k.tablePatterns(this.rowStageOff + p0, pat, pbK);
         }
       }
@@ -372,7 +381,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
         const pbA = Math.min(PB, P - p0);
         const pbK = align16(pbA);
         if (ok[blk] === 1) {
-          const pat = this.patternsOff + blk * FUSE * PB;
+          const pat = this.patternsOff + blk * FUSE * PITCH;
           this.k.tableSums(pat, accT + p0 * T * 8, rows >> 3, pbK);
           continue;
         }
@@ -436,7 +445,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
     // the maps are formed in wasm memory, then copied out: over scratch that is free by now (the
     // table kernel's staged rows and patterns, else the weights and stage), else past everything
     const bytes = C * P * 8;
-    const tableEnd = this.patternsOff + Math.ceil(pPad / PB) * FUSE * PB;
+    const tableEnd = this.patternsOff + Math.ceil(pPad / PB) * FUSE * PITCH;
     let at = this.end;
     if (this.accTOff !== 0 && bytes <= tableEnd - this.rowStageOff) at = this.rowStageOff;
     else if (bytes <= this.sOff - this.wOff) at = this.wOff;
