@@ -17,7 +17,9 @@ export function weightRegionsByScalar(scalars: NdArray, masks: NdArray, invMasks
   });
   acc.add(denseFloat64(scalars), 0, toContiguous(masks).data, 0, N);
   const out = f32 ? new Float32Array(C * H * W) : new Float64Array(C * H * W);
-  return array(acc.finish(normalize, out), [C, H, W]);
+  acc.finish(normalize, out);
+  acc.release();
+  return array(out, [C, H, W]);
 }
 
 /** numpy's result dtype for scalars x masks in xaitk's weighting (see weightRegionsByScalar). */

@@ -55,7 +55,9 @@ export class DRISEScoring extends GenerateDetectorProposalSaliency {
     }
     const acc = this.detectionAccumulator(refDets, [dims.H as number, dims.W as number], fn);
     acc.add(perturbedDets, masks);
-    return acc.finish();
+    const maps = acc.finish();
+    acc.release?.();
+    return maps;
   }
 
   override accumulator(refDets: NdArray, size: readonly [number, number]): SaliencyAccumulator {

@@ -31,7 +31,9 @@ export class OcclusionScoring extends GenerateClassifierConfidenceSaliency {
     const { H, W } = checkConfidenceArgs('OcclusionScoring.generate', imageConf, perturbedConf, masks);
     const acc = this.accumulator(imageConf, [H, W]);
     acc.add(perturbedConf, masks);
-    return acc.finish();
+    const maps = acc.finish();
+    acc.release?.();
+    return maps;
   }
 
   override accumulator(imageConf: NdArray, size: readonly [number, number]): SaliencyAccumulator {

@@ -35,7 +35,9 @@ export class RISEScoring extends GenerateClassifierConfidenceSaliency {
     const { H, W } = checkConfidenceArgs('RISEScoring.generate', imageConf, perturbedConf, masks);
     const acc = this.accumulator(imageConf, [H, W]);
     acc.add(perturbedConf, masks);
-    return acc.finish();
+    const maps = acc.finish();
+    acc.release?.();
+    return maps;
   }
 
   override accumulator(imageConf: NdArray, size: readonly [number, number]): SaliencyAccumulator {

@@ -59,6 +59,7 @@ export class SimilarityScoring extends GenerateDescriptorSimilaritySaliency {
     const acc = this.streamingAccumulator(queryDescr, refDescr, [dims.H as number, dims.W as number], fn);
     acc.add(perturbedDescrs, masks);
     const maps = acc.finish();
+    acc.release?.();
     return queryDescr.shape.length === 1 ? reshape(maps, maps.shape.slice(1)) : maps;
   }
 

@@ -9,4 +9,10 @@ import type { NdArray } from '@salkit/ndarray';
 export interface SaliencyAccumulator {
   add(outputs: NdArray, masks: NdArray): void;
   finish(): NdArray;
+  /**
+   * Optional: ends the accumulator once its maps are taken, so that its working memory serves the
+   * next accumulator (salkit's WebAssembly engines reuse it instead of allocating afresh). Add
+   * and finish throw afterwards.
+   */
+  release?(): void;
 }

@@ -29,6 +29,7 @@ export class RegionSaliencyAccumulator implements SaliencyAccumulator {
   private acc: RegionWeightAccumulator | undefined;
   private f32 = false;
   private maskDType: string | undefined;
+  private released = false;
 
   constructor(
     private readonly scoring: RegionScoring,
@@ -37,6 +38,7 @@ export class RegionSaliencyAccumulator implements SaliencyAccumulator {
 
   add(outputs: NdArray, masks: NdArray): void {
     const { fn } = this.scoring;
+    this.assertLive();
     const [H, W] = this.size;
     const { N } = assertShape(`${fn}: masks`, masks, ['N', H, W]);
     const b = N as number;
@@ -62,11 +64,21 @@ export class RegionSaliencyAccumulator implements SaliencyAccumulator {
   finish(): NdArray {
     const { fn, maps, normalize } = this.scoring;
     const [H, W] = this.size;
+    this.assertLive();
     if (this.acc === undefined) throw new Error(`${fn}: no perturbations were added (N = 0)`);
     const out = this.f32 ? new Float32Array(maps * H * W) : new Float64Array(maps * H * W);
     this.acc.finish(normalize, out);
     maxAbsScaleAndClip(out, maps, H * W);
     return array(out, [maps, H, W]);
+  }
+
+  release(): void {
+    this.acc?.release();
+    this.released = true;
+  }
+
+  private assertLive(): void {
+    if (this.released) throw new Error(`${this.scoring.fn}: the accumulator was released (release() ends it)`);
   }
 }
 

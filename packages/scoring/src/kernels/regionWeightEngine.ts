@@ -4,4 +4,6 @@ import type { TypedArray } from '@salkit/ndarray';
 export interface RegionWeightEngine {
   add(scalars: Float64Array, scalarOffset: number, masks: TypedArray, maskOffset: number, n: number): void;
   finish(normalize: boolean, out: Float64Array | Float32Array): Float64Array | Float32Array;
+  /** Gives up the engine's working memory (for reuse by the next engine); the engine is not used again. */
+  release?(): void;
 }

@@ -30,6 +30,7 @@ export class RegionWeightAccumulator {
   /** Number of masks seen so far. */
   count = 0;
   private readonly engine: RegionWeightEngine;
+  private released = false;
 
   constructor(
     channels: number,
@@ -59,6 +60,7 @@ export class RegionWeightAccumulator {
    * the rows of `scalars` (dense [n, channels] float64 from `scalarOffset`).
    */
   add(scalars: Float64Array, scalarOffset: number, masks: TypedArray, maskOffset: number, n: number): void {
+    this.assertLive('add');
     this.engine.add(scalars, scalarOffset, masks, maskOffset, n);
     this.count += n;
   }
@@ -68,7 +70,21 @@ export class RegionWeightAccumulator {
    * coverage counts as 1, as in xaitk). Writes into `out` (Float32Array stores numpy's float32 result).
    */
   finish(normalize: boolean, out: Float64Array | Float32Array): Float64Array | Float32Array {
+    this.assertLive('finish');
     return this.engine.finish(normalize, out);
+  }
+
+  /**
+   * Ends the accumulator: its WebAssembly memory goes to the next accumulator, which then skips
+   * allocating (and page-faulting) a fresh one. Idempotent; add and finish throw afterwards.
+   */
+  release(): void {
+    if (!this.released) this.engine.release?.();
+    this.released = true;
+  }
+
+  private assertLive(method: string): void {
+    if (this.released) throw new Error(`RegionWeightAccumulator.${method}: the accumulator was released`);
   }
 }
 

@@ -70,6 +70,8 @@ export class DetectorPerturbationOcclusion extends GenerateObjectDetectorBlackbo
         seen += images.length;
       },
     });
-    return checkMaps(fn, acc.finish(), D as number, 'reference detections', H, W);
+    const maps = acc.finish();
+    acc.release?.();
+    return checkMaps(fn, maps, D as number, 'reference detections', H, W);
   }
 }

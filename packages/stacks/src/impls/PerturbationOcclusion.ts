@@ -70,6 +70,8 @@ export class PerturbationOcclusion extends GenerateImageClassifierBlackboxSalien
         acc.add(array(conf, [images.length, K]), masks);
       },
     });
-    return checkMaps(fn, acc.finish(), K, 'labels', H, W);
+    const maps = acc.finish();
+    acc.release?.();
+    return checkMaps(fn, maps, K, 'labels', H, W);
   }
 }

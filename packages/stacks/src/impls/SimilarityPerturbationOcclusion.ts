@@ -91,6 +91,8 @@ export class SimilarityPerturbationOcclusion extends GenerateImageSimilarityBlac
         seen += images.length;
       },
     });
-    return checkMaps(fn, acc.finish(), Q, 'query images', H, W);
+    const maps = acc.finish();
+    acc.release?.();
+    return checkMaps(fn, maps, Q, 'query images', H, W);
   }
 }
