@@ -248,6 +248,33 @@ function specialise(
   }
 }
 
+/**
+ * For maps c0..c0+G-1: `bases[g] = acc + accPitch*(c0+g) + offset` (`offset()` pushes the block's
+ * byte offset in a row) and the map's V accumulator vectors from there into `regs[g*V..]`.
+ */
+function loadMapBlock(
+  f: FunctionBuilder,
+  acc: number,
+  accPitch: number,
+  c0: number,
+  G: number,
+  offset: () => void,
+  bases: readonly number[],
+  regs: readonly number[],
+  V: number,
+): void {
+  for (let g = 0; g < G; g++) {
+    f.get(acc)
+      .get(accPitch)
+      .i32(c0 + g)
+      .i32Mul()
+      .i32Add();
+    offset();
+    f.i32Add().set(bases[g] as number);
+    loadVectors(f, () => f.get(bases[g] as number), regs, g * V, V);
+  }
+}
+
 /** C maps split into near-equal register blocks `[first map, size]` of at most `max` maps. */
 function mapGroups(C: number, max = 5): [number, number][] {
   const groups: [number, number][] = [];
@@ -282,17 +309,7 @@ function mac(C: number, pitch: number): FunctionBuilder {
     f.i32(0).set(p);
     f.block().loop();
     f.get(p).get(end).i32LtU().i32Eqz().brIf(1);
-    for (let g = 0; g < G; g++) {
-      f.get(acc)
-        .get(accPitch)
-        .i32(c0 + g)
-        .i32Mul()
-        .i32Add()
-        .get(p)
-        .i32Add()
-        .set(bases[g] as number);
-      loadVectors(f, () => f.get(bases[g] as number), regs, g * V, V);
-    }
+    loadMapBlock(f, acc, accPitch, c0, G, () => f.get(p), bases, regs, V);
     f.get(w).get(p).i32Add().set(wn);
     f.get(s)
       .i32(c0 * 8)
@@ -512,19 +529,7 @@ function macF32(C: number, pitch: number): FunctionBuilder {
     f.i32(0).set(q);
     f.block().loop();
     f.get(q).get(pb).i32LtU().i32Eqz().brIf(1);
-    for (let g = 0; g < G; g++) {
-      f.get(acc)
-        .get(accPitch)
-        .i32(c0 + g)
-        .i32Mul()
-        .i32Add()
-        .get(q)
-        .i32(4)
-        .i32Mul()
-        .i32Add()
-        .set(bases[g] as number);
-      loadVectors(f, () => f.get(bases[g] as number), regs, g * V, V);
-    }
+    loadMapBlock(f, acc, accPitch, c0, G, () => f.get(q).i32(4).i32Mul(), bases, regs, V);
     f.get(stage).get(q).i32(4).i32Mul().i32Add().set(src);
     f.get(s)
       .i32(c0 * 4)
