@@ -31,11 +31,11 @@ const FUSE = 8;
 const SUB = 256;
 /** Above this much wasm memory the plain-JS engine is used instead. */
 const MAX_BYTES = 2 ** 31;
-/** Largest memory kept for the next engine after a finish (larger ones are left to the GC). */
+/** Largest memory kept for the next engine after a release (larger ones are left to the GC). */
 const SPARE_MAX_BYTES = 64 * 2 ** 20;
 
 /**
- * The memory of the last finished engine, handed to the next one: a fresh memory costs a page
+ * The memory of the last released engine, handed to the next one: a fresh memory costs a page
  * fault per 4 KB page touched (about 5500 for C = 10 at 224x224, 10-15 ms of system time on this
  * kind of VM) and external-memory GCs; reusing one costs a memset.
  */
