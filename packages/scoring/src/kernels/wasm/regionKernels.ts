@@ -486,16 +486,10 @@ function weightsF32InPlace(pitch: number): FunctionBuilder {
     f.addTo(q, 8);
     f.br(0).end().end();
   };
-  for (const withC of [true, false]) {
-    f.get(withCov).i32Eqz();
-    if (withC) f.i32Eqz();
-    f.if();
-    f.get(ident).if();
-    if (withC) emit(withC, true);
-    f.op(0x0f).end(); // return
-    emit(withC, false);
-    f.op(0x0f).end(); // return
-  }
+  // identity weights without coverage: nothing to do
+  specialise(f, withCov, ident, [1, 0], (id, withC) => {
+    if (withC || id === 0) emit(withC, id === 1);
+  });
   return f;
 }
 

@@ -124,8 +124,6 @@ export class WasmRegionWeights implements RegionWeightEngine {
   /** Per pixel block: every staged row so far was 0/1. */
   private blockIs01 = new Uint8Array(0);
   private readonly end: number;
-  /** float32 weights `f32(alpha) + f32(beta)*m` are the masks themselves (alpha +0, beta 1). */
-  private readonly identityF32: boolean;
 
   /** An engine, or null when WebAssembly SIMD is missing or the maps would not fit in wasm memory. */
   static create(
@@ -173,7 +171,6 @@ export class WasmRegionWeights implements RegionWeightEngine {
   ) {
     this.T = T;
     this.pPad = pPad;
-    this.identityF32 = Object.is(Math.fround(alpha), 0) && Math.fround(beta) === 1;
     let o = 0;
     const take = (bytes: number) => {
       const at = o;
@@ -271,16 +268,15 @@ export class WasmRegionWeights implements RegionWeightEngine {
           f32.set(m.subarray(src, src + pbA), at + i * PITCH);
           if (pbA < PB) f32.fill(0, at + i * PITCH + pbA, at + i * PITCH + PB);
         }
-        if (this.coverage || !this.identityF32)
-          this.k.weightsF32InPlace(
-            stageOff,
-            this.covOff + p0 * 4,
-            rows,
-            pbK,
-            this.alpha,
-            this.beta,
-            this.coverage ? 1 : 0,
-          );
+        this.k.weightsF32InPlace(
+          stageOff,
+          this.covOff + p0 * 4,
+          rows,
+          pbK,
+          this.alpha,
+          this.beta,
+          this.coverage ? 1 : 0,
+        );
         this.k.macF32(stageOff, this.sOff + r * C * 4, this.accOff + p0 * 4, rows, pbK, this.pPad * 4);
       }
     }
