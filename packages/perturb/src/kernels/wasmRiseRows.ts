@@ -58,22 +58,18 @@ function hrowsKernel(): FunctionBuilder {
   f.get(sp).mem(Op.i32Load, 2, 12).tee(xb).get(xe).get(xb).get(xe).op(Op.i32LtS, Op.select).set(xb);
   f.get(xa).get(xb).op(Op.i32LtS).if();
   // g0, g1: the segment's two grid values of this row, as float64 in both lanes
-  f.get(grid)
-    .get(sp)
-    .mem(Op.i32Load, 2, 4)
-    .i32Add()
-    .mem(Op.f32Load, 2)
-    .op(Op.f64PromoteF32)
-    .simd(Simd.f64x2Splat)
-    .set(g0);
-  f.get(grid)
-    .get(sp)
-    .mem(Op.i32Load, 2, 8)
-    .i32Add()
-    .mem(Op.f32Load, 2)
-    .op(Op.f64PromoteF32)
-    .simd(Simd.f64x2Splat)
-    .set(g1);
+  for (const [offset, g] of [
+    [4, g0],
+    [8, g1],
+  ] as const)
+    f.get(grid)
+      .get(sp)
+      .mem(Op.i32Load, 2, offset)
+      .i32Add()
+      .mem(Op.f32Load, 2)
+      .op(Op.f64PromoteF32)
+      .simd(Simd.f64x2Splat)
+      .set(g);
   f.get(h).get(xa).get(sx).i32Sub().i32(8).i32Mul().i32Add().set(hp);
   f.get(xa).i32(8).i32Mul().set(p0);
   f.get(p0).get(w1).i32Add().set(p1);
