@@ -41,11 +41,12 @@ export function encodePng(img: NdArray, options?: EncodePngOptions): Uint8Array 
   return plainBytes(out);
 }
 
-const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+/** The 8 bytes every PNG file starts with. */
+export const PNG_SIGNATURE: readonly number[] = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** True when `bytes` starts with the PNG signature. */
 export function isPng(bytes: Uint8Array): boolean {
-  return bytes.length >= 8 && SIGNATURE.every((v, i) => bytes[i] === v);
+  return bytes.length >= 8 && PNG_SIGNATURE.every((v, i) => bytes[i] === v);
 }
 
 export interface DecodeOptions {

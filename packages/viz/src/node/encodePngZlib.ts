@@ -2,6 +2,7 @@ import { promisify } from 'node:util';
 import { constants, crc32, deflate } from 'node:zlib';
 import type { NdArray } from '@salkit/ndarray';
 import { paethScanlines } from '../codec/paethScanlines.js';
+import { PNG_SIGNATURE } from '../codec/png.js';
 import { checkImage } from '../util/validate.js';
 
 const deflateAsync = promisify(deflate);
@@ -9,7 +10,7 @@ const deflateAsync = promisify(deflate);
 /** PNG colour types by channel count: gray, gray + alpha, RGB, RGBA. */
 const COLOR_TYPE = [0, 0, 4, 2, 6];
 
-const SIGNATURE = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const SIGNATURE = Uint8Array.from(PNG_SIGNATURE);
 
 function chunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);
