@@ -2,5 +2,24 @@
  * `@salkit/ndarray/wasm`: the small WebAssembly binary encoder and loader the SIMD kernels are
  * built with, shared by the packages that emit their own kernels (scoring's region weights, perturb's RISE masks, stacks' occlusion).
  */
-export { assembleModule, F64, FunctionBuilder, I32, I64, Op, Simd, V128, type ValType } from './wasm/assembler.js';
+export {
+  assembleModule,
+  F64,
+  FunctionBuilder,
+  I32,
+  I64,
+  type ImportedMemory,
+  Op,
+  Simd,
+  V128,
+  type ValType,
+} from './wasm/assembler.js';
 export { type WasmApi, type WasmMemory, type WasmModule, wasmApi } from './wasm/webassembly.js';
+export {
+  type BlockDriver,
+  createWasmThreadPool,
+  type ParallelBlocks,
+  threadsWanted,
+  type WasmThreadPool,
+  wasmThreadPool,
+} from './wasm/threads.js';

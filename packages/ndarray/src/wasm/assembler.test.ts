@@ -28,3 +28,30 @@ describe('FunctionBuilder scalar helpers', () => {
     expect(new Float64Array(memory.buffer, 0, 1)[0]).toBe(3.75);
   });
 });
+
+describe('assembleModule with a shared memory import', () => {
+  const storeOne = () => {
+    const f = new FunctionBuilder('one', [I32]);
+    f.get(0).f64Const(1).mem(Op.f64Store, 3);
+    return f;
+  };
+
+  it('takes a shared memory (whose buffer is a SharedArrayBuffer) and refuses an unshared one', () => {
+    const api = wasmApi();
+    if (!api) return expect(api).toBeUndefined();
+    const module = new api.Module(assembleModule([storeOne()], 1, { shared: true, maxPages: 16 }));
+    const memory = new api.Memory({ initial: 1, maximum: 16, shared: true });
+    const { exports } = new api.Instance(module, { env: { memory } });
+    (exports as { one: (p: number) => void }).one(8);
+    expect(memory.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(new Float64Array(memory.buffer, 8, 1)[0]).toBe(1);
+    expect(() => new api.Instance(module, { env: { memory: new api.Memory({ initial: 1 }) } })).toThrow();
+  });
+
+  it('rejects a maximum outside [minPages, 65536]', () => {
+    expect(() => assembleModule([storeOne()], 4, { shared: true, maxPages: 2 })).toThrow(
+      'assembleModule: memory.maxPages must be an integer in [4, 65536]; got 2',
+    );
+    expect(() => assembleModule([storeOne()], 1, { shared: true, maxPages: 65537 })).toThrow(/got 65537/);
+  });
+});

@@ -287,8 +287,22 @@ function name(out: number[], s: string): void {
   for (let i = 0; i < s.length; i++) out.push(s.charCodeAt(i) & 0x7f);
 }
 
-/** A module importing `env.memory` (at least `minPages`) and exporting the given functions. */
-export function assembleModule(fns: readonly FunctionBuilder[], minPages = 1): Uint8Array<ArrayBuffer> {
+/** How the imported memory is declared: shared memories (for threads) need a maximum. */
+export interface ImportedMemory {
+  shared: true;
+  /** Largest size in 64 KiB pages (at most 65536). */
+  maxPages: number;
+}
+
+/**
+ * A module importing `env.memory` (at least `minPages`; shared with `memory`) and exporting the
+ * given functions.
+ */
+export function assembleModule(
+  fns: readonly FunctionBuilder[],
+  minPages = 1,
+  memory?: ImportedMemory,
+): Uint8Array<ArrayBuffer> {
   const out: number[] = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
   const types: number[] = [];
   uleb(types, fns.length);
@@ -303,8 +317,19 @@ export function assembleModule(fns: readonly FunctionBuilder[], minPages = 1): U
   const imports: number[] = [1];
   name(imports, 'env');
   name(imports, 'memory');
-  imports.push(0x02, 0x00);
-  uleb(imports, minPages);
+  if (memory === undefined) {
+    imports.push(0x02, 0x00);
+    uleb(imports, minPages);
+  } else {
+    if (!Number.isInteger(memory.maxPages) || memory.maxPages < minPages || memory.maxPages > 65536)
+      throw new Error(
+        `assembleModule: memory.maxPages must be an integer in [${minPages}, 65536]; got ${memory.maxPages}`,
+      );
+    // limits flag 3: shared, with a maximum
+    imports.push(0x02, 0x03);
+    uleb(imports, minPages);
+    uleb(imports, memory.maxPages);
+  }
   section(out, 2, imports);
   const funcs: number[] = [];
   uleb(funcs, fns.length);

@@ -3,6 +3,7 @@
  * without DOM typings). Undefined where the platform has no WebAssembly.
  */
 export interface WasmMemory {
+  /** A SharedArrayBuffer for shared memories (typed as ArrayBuffer: views work the same). */
   readonly buffer: ArrayBuffer;
   grow(pages: number): number;
 }
@@ -13,7 +14,7 @@ export interface WasmApi {
   validate(bytes: Uint8Array<ArrayBuffer>): boolean;
   Module: new (bytes: Uint8Array<ArrayBuffer>) => WasmModule;
   Instance: new (module: WasmModule, imports: object) => { readonly exports: object };
-  Memory: new (descriptor: { initial: number; maximum?: number }) => WasmMemory;
+  Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
 }
 
 export function wasmApi(): WasmApi | undefined {

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { assembleModule, F64, FunctionBuilder, I32, Op } from './assembler.js';
+import { type BlockDriver, createWasmThreadPool, threadsWanted, type WasmThreadPool } from './threads.js';
+import { type WasmMemory, wasmApi } from './webassembly.js';
+
+// put(i, x): the float64 at byte 64 + 8i becomes x * x
+const put = new FunctionBuilder('put', [I32, F64]);
+put.get(0).i32(8).i32Mul().get(1).get(1).op(Op.f64Mul).mem(Op.f64Store, 3, 64);
+const api = wasmApi();
+if (api === undefined) throw new Error('these tests need WebAssembly');
+const module = new api.Module(assembleModule([put], 1, { shared: true, maxPages: 4 }));
+
+function sharedSetup(): { memory: WasmMemory; exports: object } {
+  const memory = new api!.Memory({ initial: 1, maximum: 4, shared: true });
+  return { memory, exports: new api!.Instance(module, { env: { memory } }).exports };
+}
+
+/**
+ * Block b: put(b, args[0] + data[b]) and record the thread at int32 index 8 + b. Thread 0 waits
+ * (up to 5 s) at its first block until a helper has taken one, so that helpers surely run blocks.
+ */
+const record: BlockDriver = (exports, memory, data, block, thread, args) => {
+  const ints = new Int32Array(memory.buffer);
+  if (thread === 0) Atomics.wait(ints, 0, 0, 5000);
+  else {
+    Atomics.store(ints, 0, 1);
+    Atomics.notify(ints, 0);
+  }
+  ints[1000 + block] = thread + 1;
+  (exports as { put(i: number, x: number): void }).put(block, (args[0] as number) + (data as Float64Array)[block]!);
+};
+
+describe('createWasmThreadPool', () => {
+  const pool = createWasmThreadPool(2) as WasmThreadPool;
+
+  it('runs every block once, on both threads, with the same results as one thread', async () => {
+    expect(pool.threads).toBe(2);
+    await pool.whenReady();
+    expect(pool.readyHelpers()).toBe(1);
+    const { memory, exports } = sharedSetup();
+    const data = new Float64Array(new SharedArrayBuffer(8 * 40));
+    for (let i = 0; i < 40; i++) data[i] = i / 4;
+    pool.run({ module, memory, exports, data, driver: record, args: Float64Array.of(0.5), blocks: 40 });
+    const out = new Float64Array(memory.buffer, 64, 40);
+    for (let i = 0; i < 40; i++) expect(out[i]).toBe((0.5 + i / 4) ** 2);
+    const by = Array.from(new Int32Array(memory.buffer, 4000, 40));
+    expect(by.every((t) => t === 1 || t === 2)).toBe(true);
+    expect(by).toContain(2);
+  });
+
+  it('sends a new memory to the helpers when the run changes it', () => {
+    for (let round = 0; round < 2; round++) {
+      const { memory, exports } = sharedSetup();
+      const data = new Float64Array(new SharedArrayBuffer(8 * 8)).fill(round + 1);
+      pool.run({ module, memory, exports, data, driver: record, args: Float64Array.of(1), blocks: 8 });
+      expect(Array.from(new Float64Array(memory.buffer, 64, 8))).toEqual(new Array(8).fill((round + 2) ** 2));
+    }
+  });
+
+  it("throws a helper's error with its message, and the next run works", () => {
+    const { memory, exports } = sharedSetup();
+    const failing: BlockDriver = (_e, mem, _d, block, thread) => {
+      const ints = new Int32Array(mem.buffer);
+      if (thread === 0) Atomics.wait(ints, 0, 0, 5000);
+      else {
+        Atomics.store(ints, 0, 1);
+        Atomics.notify(ints, 0);
+        throw new Error(`boom at block ${block}`);
+      }
+    };
+    const task = { module, memory, exports, data: null, driver: failing, args: new Float64Array(0), blocks: 4 };
+    expect(() => pool.run(task)).toThrow(/^WasmThreadPool\.run: a helper thread failed: boom at block \d$/);
+    const data = new Float64Array(new SharedArrayBuffer(8 * 4)).fill(2);
+    pool.run({ ...task, data, driver: record, args: Float64Array.of(1) });
+    expect(Array.from(new Float64Array(memory.buffer, 64, 4))).toEqual([9, 9, 9, 9]);
+  });
+
+  it("throws the calling thread's own error after the helpers stop", () => {
+    const { memory, exports } = sharedSetup();
+    // a helper waits at its first block until the calling thread has failed
+    const failing: BlockDriver = (_e, mem, _d, block, thread) => {
+      const ints = new Int32Array(mem.buffer);
+      if (thread !== 0) Atomics.wait(ints, 0, 0, 5000);
+      else {
+        Atomics.store(ints, 0, 1);
+        Atomics.notify(ints, 0);
+        throw new Error(`main failed at block ${block}`);
+      }
+    };
+    expect(() =>
+      pool.run({ module, memory, exports, data: null, driver: failing, args: new Float64Array(0), blocks: 64 }),
+    ).toThrow(/^main failed at block \d+$/);
+  });
+
+  it('validates blocks and data', () => {
+    const { memory, exports } = sharedSetup();
+    const task = { module, memory, exports, data: null, driver: record, args: new Float64Array(1) };
+    expect(() => pool.run({ ...task, blocks: -1 })).toThrow(
+      'WasmThreadPool.run: blocks must be a non-negative integer; got -1',
+    );
+    expect(() => pool.run({ ...task, data: new Float64Array(4), blocks: 4 })).toThrow(
+      'WasmThreadPool.run: data must be a view of a SharedArrayBuffer (or null)',
+    );
+  });
+});
+
+describe('threadsWanted', () => {
+  it('reads SALKIT_THREADS, else takes the cores up to 4', () => {
+    expect(threadsWanted(undefined, 2)).toBe(2);
+    expect(threadsWanted('', 16)).toBe(4);
+    expect(threadsWanted(undefined, 0)).toBe(1);
+    expect(threadsWanted('3', 2)).toBe(3);
+    expect(() => threadsWanted('0', 2)).toThrow(
+      "SALKIT_THREADS must be a positive integer (threads, the calling one included); got '0'",
+    );
+    expect(() => threadsWanted('two', 2)).toThrow(/got 'two'/);
+    expect(() => createWasmThreadPool(0)).toThrow('createWasmThreadPool: threads must be a positive integer; got 0');
+  });
+});
