@@ -18,6 +18,8 @@ export interface KernelShape {
   rowPitch: number;
   /** Byte address of the table kernel's `fuse` tables (consecutive, 256 rows of tableWidth f64 each). */
   tablesAt: number;
+  /** Import a shared memory of at most this many pages (for threads); unset: an unshared one. */
+  sharedMaxPages?: number;
 }
 
 /** Phase-1 arithmetic: `alpha + beta*m` in float64, the same rounded to float32, or computed in float32. */
@@ -54,19 +56,23 @@ export const WEIGHTS_MASK = 3;
  * - `finishMaps` and `finishMapsF32`: the maps, normalised by the coverage (see finishKernels.ts).
  */
 export function buildRegionKernels(shape: KernelShape): Uint8Array<ArrayBuffer> {
-  return assembleModule([
-    weights('weightsU8', 1, shape.pitch),
-    weights('weightsF32', 4, shape.pitch),
-    weights('weightsF64', 8, shape.pitch),
-    mac(shape.maps, shape.pitch),
-    fusedF32(shape.maps, shape.pitch),
-    weightsF32InPlace(shape.pitch),
-    macF32(shape.maps, shape.pitch),
-    tablePatterns(shape.rowPitch),
-    tableSums(shape.tableWidth, shape.fuse, shape.pitch, shape.tablesAt),
-    finishMaps(shape.maps, shape.tableWidth),
-    finishMapsF32(shape.maps),
-  ]);
+  return assembleModule(
+    [
+      weights('weightsU8', 1, shape.pitch),
+      weights('weightsF32', 4, shape.pitch),
+      weights('weightsF64', 8, shape.pitch),
+      mac(shape.maps, shape.pitch),
+      fusedF32(shape.maps, shape.pitch),
+      weightsF32InPlace(shape.pitch),
+      macF32(shape.maps, shape.pitch),
+      tablePatterns(shape.rowPitch),
+      tableSums(shape.tableWidth, shape.fuse, shape.pitch, shape.tablesAt),
+      finishMaps(shape.maps, shape.tableWidth),
+      finishMapsF32(shape.maps),
+    ],
+    1,
+    shape.sharedMaxPages === undefined ? undefined : { shared: true, maxPages: shape.sharedMaxPages },
+  );
 }
 
 /** Phase 1: staged mask rows of `bytes`-sized elements -> float64 weights, plus coverage. */

@@ -1,6 +1,14 @@
 import type { TypedArray } from '@salkit/ndarray';
-import { type WasmMemory, type WasmModule, wasmApi } from '@salkit/ndarray/wasm';
+import { type WasmMemory, type WasmModule, type WasmThreadPool, wasmApi, wasmThreadPool } from '@salkit/ndarray/wasm';
 import type { RegionWeightEngine } from '../regionWeightEngine.js';
+import {
+  FLOAT_F32,
+  FLOAT_F64,
+  FLOAT_FUSED,
+  type FloatBlockArgs,
+  floatBlock,
+  floatBlockArgs,
+} from './floatBlockDriver.js';
 import {
   buildRegionKernels,
   FUSED_MAX_MAPS,
@@ -31,19 +39,36 @@ const FUSE = 8;
 const SUB = 256;
 /** Above this much wasm memory the plain-JS engine is used instead. */
 const MAX_BYTES = 2 ** 31;
+/** Shared memories (for threads) declare this maximum. */
+const MAX_PAGES = MAX_BYTES / 65536;
+/** Float-mask runs of fewer mask values than this stay on the calling thread (waking helpers costs ~0.1 ms). */
+const MIN_PARALLEL_VALUES = 2 ** 20;
 /** Largest memory kept for the next engine after a release (larger ones are left to the GC). */
 const SPARE_MAX_BYTES = 64 * 2 ** 20;
 
 /**
- * The memory of the last released engine, handed to the next one: a fresh memory costs a page
- * fault per 4 KB page touched (about 5500 for C = 10 at 224x224, 10-15 ms of system time on this
- * kind of VM) and external-memory GCs; reusing one costs a memset.
+ * The memory of the last released engine (one unshared, one shared), handed to the next one: a
+ * fresh memory costs a page fault per 4 KB page touched (about 5500 for C = 10 at 224x224, 10-15
+ * ms of system time on this kind of VM) and external-memory GCs; reusing one costs a memset.
  */
-let spare: WasmMemory | null = null;
+const spare: { unshared: WasmMemory | null; shared: WasmMemory | null } = { unshared: null, shared: null };
 
-/** Bytes of the memory waiting for the next engine (0 when none): for tests. */
+/** Bytes of the memories waiting for the next engine (0 when none): for tests. */
 export function spareMemoryBytes(): number {
-  return spare === null ? 0 : spare.buffer.byteLength;
+  return (spare.unshared?.buffer.byteLength ?? 0) + (spare.shared?.buffer.byteLength ?? 0);
+}
+
+let poolOverride: WasmThreadPool | null | undefined;
+
+/** For tests: engines made after this run on `pool` (null: one thread; undefined: the process's pool). */
+export function setRegionThreadPool(pool: WasmThreadPool | null | undefined): void {
+  poolOverride = pool;
+}
+
+/** The pool a P-pixel engine's float-mask kernels run on: null below two pixel blocks or without threads. */
+function poolFor(P: number): WasmThreadPool | null {
+  if (P <= PB) return null;
+  return poolOverride === undefined ? wasmThreadPool() : poolOverride;
 }
 
 interface Kernels {
@@ -78,7 +103,7 @@ export function wasmSimdAvailable(): boolean {
 
 const modules = new Map<string, WasmModule>();
 function kernelModule(shape: KernelShape): WasmModule {
-  const key = `${shape.maps}/${shape.tableWidth}/${shape.fuse}/${shape.pitch}/${shape.rowPitch}/${shape.tablesAt}`;
+  const key = `${shape.maps}/${shape.tableWidth}/${shape.fuse}/${shape.pitch}/${shape.rowPitch}/${shape.tablesAt}/${shape.sharedMaxPages}`;
   let m = modules.get(key);
   if (!m) {
     m = new (wasmApi() as NonNullable<ReturnType<typeof wasmApi>>).Module(buildRegionKernels(shape));
@@ -110,6 +135,11 @@ export class WasmRegionWeights implements RegionWeightEngine {
   private f64!: Float64Array;
   private readonly T: number;
   private readonly pPad: number;
+  /** Threads for float-mask runs on shared masks (null: this thread only; the memory is then unshared). */
+  private readonly pool: WasmThreadPool | null;
+  private readonly module: WasmModule;
+  /** Bytes between the threads' scratch (weight rows, then stage); thread 0's is at wOff. */
+  private readonly scratchStride: number;
   private readonly wOff: number;
   private readonly stageOff: number;
   private readonly sOff: number;
@@ -143,7 +173,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
       pPad * 8 * (C + 1 + T) +
       SUB * C * 8 +
       FUSE * 256 * T * 8 +
-      ROWS * PITCH * 16 +
+      4 * (ROWS * PITCH * 16) +
       TABLE_ROWS * PITCH +
       8 * pPad +
       Math.ceil(pPad / PB) * FUSE * PITCH;
@@ -177,8 +207,13 @@ export class WasmRegionWeights implements RegionWeightEngine {
       o = align16(o + bytes);
       return at;
     };
-    this.wOff = take(ROWS * PITCH * 8);
-    this.stageOff = take(Math.max(ROWS * PITCH * 8, TABLE_ROWS * PITCH, ROWS_F32 * PITCH * 4));
+    this.pool = poolFor(P);
+    const threads = this.pool?.threads ?? 1;
+    // per thread: weight rows, then the stage
+    const weightBytes = align16(ROWS * PITCH * 8);
+    this.scratchStride = weightBytes + align16(Math.max(ROWS * PITCH * 8, TABLE_ROWS * PITCH, ROWS_F32 * PITCH * 4));
+    this.wOff = take(this.scratchStride * threads);
+    this.stageOff = this.wOff + weightBytes;
     this.sOff = take(SUB * C * 8);
     this.tablesOff = take(FUSE * 256 * T * 8);
     this.covOff = take(pPad * 8);
@@ -186,18 +221,27 @@ export class WasmRegionWeights implements RegionWeightEngine {
     this.end = o;
     const api = wasmApi() as NonNullable<ReturnType<typeof wasmApi>>;
     const pages = Math.ceil(o / 65536);
-    if (spare !== null && spare.buffer.byteLength >= pages * 65536) {
-      this.memory = spare;
-      spare = null;
+    const kind = this.pool === null ? 'unshared' : 'shared';
+    const reuse = spare[kind];
+    if (reuse !== null && reuse.buffer.byteLength >= pages * 65536) {
+      this.memory = reuse;
+      spare[kind] = null;
       // the accumulators and coverage must start at zero; the rest is written before it is read
       new Uint8Array(this.memory.buffer, 0, o).fill(0);
-    } else this.memory = new api.Memory({ initial: pages });
-    const inst = new api.Instance(
-      kernelModule({ maps: C, tableWidth: T, fuse: FUSE, pitch: PITCH, rowPitch: pPad, tablesAt: this.tablesOff }),
-      {
-        env: { memory: this.memory },
-      },
-    );
+    } else
+      this.memory = new api.Memory(
+        this.pool === null ? { initial: pages } : { initial: pages, maximum: MAX_PAGES, shared: true },
+      );
+    this.module = kernelModule({
+      maps: C,
+      tableWidth: T,
+      fuse: FUSE,
+      pitch: PITCH,
+      rowPitch: pPad,
+      tablesAt: this.tablesOff,
+      ...(this.pool === null ? {} : { sharedMaxPages: MAX_PAGES }),
+    });
+    const inst = new api.Instance(this.module, { env: { memory: this.memory } });
     this.k = inst.exports as unknown as Kernels;
     this.views();
   }
@@ -234,121 +278,74 @@ export class WasmRegionWeights implements RegionWeightEngine {
     let m: TypedArray = masks;
     const raw: unknown = masks;
     if (raw instanceof Uint8ClampedArray) m = new Uint8Array(raw.buffer, raw.byteOffset, raw.length);
-    if (this.float32) {
-      if (!(m instanceof Float32Array))
-        throw new Error('RegionWeightAccumulator: float32 arithmetic needs float32 masks');
-      for (let i0 = 0; i0 < n; i0 += SUB) {
-        const b = Math.min(SUB, n - i0);
-        // float32 scalars (numpy's float32 values, exact in a Float32Array)
-        this.f32.set(scalars.subarray(scalarOffset + i0 * C, scalarOffset + (i0 + b) * C), this.sOff / 4);
-        this.addF32(m, maskOffset + i0 * P, b);
-      }
-      return;
-    }
+    if (this.float32 && !(m instanceof Float32Array))
+      throw new Error('RegionWeightAccumulator: float32 arithmetic needs float32 masks');
     for (let i0 = 0; i0 < n; i0 += SUB) {
       const b = Math.min(SUB, n - i0);
-      this.f64.set(scalars.subarray(scalarOffset + i0 * C, scalarOffset + (i0 + b) * C), this.sOff / 8);
+      const s = scalars.subarray(scalarOffset + i0 * C, scalarOffset + (i0 + b) * C);
       const mo = maskOffset + i0 * P;
-      if (m instanceof Uint8Array) this.addU8(m, mo, b);
-      else this.addFloat(m, mo, 0, b);
+      // float32 scalars are numpy's float32 values, exact in a Float32Array
+      if (this.float32) this.f32.set(s, this.sOff / 4);
+      else this.f64.set(s, this.sOff / 8);
+      if (m instanceof Uint8Array && !this.float32) this.addU8(m, mo, b);
+      else this.runFloat(m, this.floatArgs(m, mo, 0, b), true);
     }
   }
 
-  /** A sub-batch of b float32 masks (from `mo`) through the float32-arithmetic kernel. */
-  private addF32(m: Float32Array, mo: number, b: number): void {
-    const { P, C, f32, stageOff } = this;
-    const at = stageOff / 4;
-    for (let p0 = 0; p0 < P; p0 += PB) {
-      const pbA = Math.min(PB, P - p0);
-      const pbK = align16(pbA);
-      for (let r = 0; r < b; r += ROWS_F32) {
-        const rows = Math.min(ROWS_F32, b - r);
-        for (let i = 0; i < rows; i++) {
-          const src = mo + (r + i) * P + p0;
-          f32.set(m.subarray(src, src + pbA), at + i * PITCH);
-          if (pbA < PB) f32.fill(0, at + i * PITCH + pbA, at + i * PITCH + PB);
-        }
-        this.k.weightsF32InPlace(
-          stageOff,
-          this.covOff + p0 * 4,
-          rows,
-          pbK,
-          this.alpha,
-          this.beta,
-          this.coverage ? 1 : 0,
-        );
-        this.k.macF32(stageOff, this.sOff + r * C * 4, this.accOff + p0 * 4, rows, pbK, this.pPad * 4);
-      }
-    }
-  }
-
-  /** Rows [r0, r1) of the sub-batch (masks from `mo`) through the float kernel. */
-  private addFloat(m: TypedArray, mo: number, r0: number, r1: number): void {
-    const { P } = this;
-    const fused = m instanceof Float32Array && this.C <= FUSED_MAX_MAPS;
-    for (let p0 = 0; p0 < P; p0 += PB) {
-      const pbA = Math.min(PB, P - p0);
-      const pbK = align16(pbA);
-      for (let r = r0; r < r1; r += ROWS) {
-        const rows = Math.min(ROWS, r1 - r);
-        if (fused) this.stageFused(m as Float32Array, mo + r * P + p0, r, rows, p0, pbA, pbK);
-        else {
-          this.stageFloat(m, mo + r * P + p0, rows, pbA, pbK, this.covOff + p0 * 8);
-          this.phase2(r, rows, p0, pbK);
-        }
-      }
-    }
+  /** The floatBlock arguments for masks [r0, r1) of the sub-batch whose first mask is at `mo`. */
+  private floatArgs(m: TypedArray, mo: number, r0: number, r1: number): Float64Array {
+    const bytes = m instanceof Float32Array ? 4 : m instanceof Uint8Array ? 1 : 8;
+    const f32 = this.float32;
+    const fused = !f32 && bytes === 4 && this.C <= FUSED_MAX_MAPS;
+    const args: FloatBlockArgs = {
+      mode: f32 ? FLOAT_F32 : fused ? FLOAT_FUSED : FLOAT_F64,
+      P: this.P,
+      pPad: this.pPad,
+      maps: this.C,
+      maskOffset: mo + r0 * this.P,
+      rows: r1 - r0,
+      scalars: this.sOff + r0 * this.C * (f32 ? 4 : 8),
+      acc: this.accOff,
+      cov: this.covOff,
+      weights: this.wOff,
+      stage: this.stageOff,
+      scratchStride: this.scratchStride,
+      alpha: this.alpha,
+      beta: this.beta,
+      weightMode: fused && this.alpha === 0 && this.beta === 1 ? WEIGHTS_MASK : this.weightMode(bytes),
+      coverage: this.coverage ? 1 : 0,
+      blockPixels: PB,
+      pitch: PITCH,
+      stepRows: f32 ? ROWS_F32 : ROWS,
+      maskBytes: bytes,
+    };
+    return floatBlockArgs(args);
   }
 
   /**
-   * Copies `rows` mask rows (pbA values each, P apart, from `src`) to the stage with pitch pbK and
-   * runs phase 1 (weights into W, coverage into `cov`).
+   * floatBlock over every pixel block (or only `block`): on the pool's threads when the masks are
+   * on a SharedArrayBuffer and there is enough work, else here. Same sums either way.
    */
-  private stageFloat(m: TypedArray, src: number, rows: number, pbA: number, pbK: number, cov: number): void {
-    const { P, stageOff } = this;
-    const kind = m instanceof Float32Array ? 4 : m instanceof Uint8Array ? 1 : 8;
-    const view = kind === 4 ? this.f32 : kind === 1 ? this.u8 : this.f64;
-    const at = stageOff / kind;
-    for (let r = 0; r < rows; r++) {
-      const s = src + r * P;
-      // other integer types convert to float64 in TypedArray.set
-      view.set(m.subarray(s, s + pbA) as never, at + r * PITCH);
-      if (pbA < PB) view.fill(0, at + r * PITCH + pbA, at + r * PITCH + PB);
-    }
-    const fn = kind === 4 ? this.k.weightsF32 : kind === 1 ? this.k.weightsU8 : this.k.weightsF64;
-    fn(stageOff, this.wOff, cov, rows, pbK, this.alpha, this.beta, this.weightMode(kind), this.coverage ? 1 : 0);
-  }
-
-  /** Few maps, float32 masks: stage the rows and run phases 1 and 2 as one pass (fusedF32). */
-  private stageFused(
-    m: Float32Array,
-    src: number,
-    r: number,
-    rows: number,
-    p0: number,
-    pbA: number,
-    pbK: number,
-  ): void {
-    const { P, f32, stageOff } = this;
-    const at = stageOff / 4;
-    for (let i = 0; i < rows; i++) {
-      const s = src + i * P;
-      f32.set(m.subarray(s, s + pbA), at + i * PITCH);
-      if (pbA < PB) f32.fill(0, at + i * PITCH + pbA, at + i * PITCH + PB);
-    }
-    this.k.fusedF32(
-      stageOff,
-      this.sOff + r * this.C * 8,
-      this.accOff + p0 * 8,
-      this.covOff + p0 * 8,
-      rows,
-      pbK,
-      this.pPad * 8,
-      this.alpha,
-      this.beta,
-      this.alpha === 0 && this.beta === 1 ? WEIGHTS_MASK : this.weightMode(4),
-      this.coverage ? 1 : 0,
-    );
+  private runFloat(m: TypedArray, args: Float64Array, parallel: boolean, block = -1): void {
+    const blocks = Math.ceil(this.P / PB);
+    const rows = args[5] as number;
+    if (block >= 0) floatBlock(this.k, this.memory, m, block, 0, args);
+    else if (
+      parallel &&
+      this.pool !== null &&
+      m.buffer instanceof SharedArrayBuffer &&
+      rows * this.P >= MIN_PARALLEL_VALUES
+    )
+      this.pool.run({
+        module: this.module,
+        memory: this.memory,
+        exports: this.k,
+        data: m,
+        driver: floatBlock,
+        args,
+        blocks,
+      });
+    else for (let b = 0; b < blocks; b++) floatBlock(this.k, this.memory, m, b, 0, args);
   }
 
   /**
@@ -361,10 +358,6 @@ export class WasmRegionWeights implements RegionWeightEngine {
     if (!this.round || kind === 1) return WEIGHTS_F64;
     if (kind === 4 && Math.fround(this.alpha) === this.alpha && Math.abs(this.beta) === 1) return WEIGHTS_F32;
     return WEIGHTS_F64_ROUNDED;
-  }
-
-  private phase2(r: number, rows: number, p0: number, pbK: number): void {
-    this.k.mac(this.wOff, this.sOff + r * this.C * 8, this.accOff + p0 * 8, rows, pbK, this.pPad * 8);
   }
 
   /**
@@ -396,31 +389,18 @@ export class WasmRegionWeights implements RegionWeightEngine {
         }
       }
       for (let p0 = 0, blk = 0; p0 < P; p0 += PB, blk++) {
-        const pbA = Math.min(PB, P - p0);
-        const pbK = align16(pbA);
+        const pbK = align16(Math.min(PB, P - p0));
         if (ok[blk] === 1) {
           const pat = this.patternsOff + blk * FUSE * PITCH;
           this.k.tableSums(pat, accT + p0 * T * 8, rows >> 3, pbK);
           continue;
         }
-        // not 0/1: the float kernel on the block's rows, ROWS at a time
-        for (let i = 0; i < rows; i += ROWS) {
-          const k = Math.min(ROWS, rows - i);
-          this.stageFloat(m, mo + (r + i) * P + p0, k, pbA, pbK, this.covOff + p0 * 8);
-          this.phase2(r + i, k, p0, pbK);
-        }
+        // not 0/1: the float kernel on the block's rows
+        this.runFloat(m, this.floatArgs(m, mo, r, r + rows), false, blk);
       }
     }
-    if (chunks * 8 < b) {
-      // the last b % 8 masks
-      const r0 = chunks * 8;
-      for (let p0 = 0; p0 < P; p0 += PB) {
-        const pbA = Math.min(PB, P - p0);
-        const pbK = align16(pbA);
-        this.stageFloat(m, mo + r0 * P + p0, b - r0, pbA, pbK, this.covOff + p0 * 8);
-        this.phase2(r0, b - r0, p0, pbK);
-      }
-    }
+    // the last b % 8 masks
+    if (chunks * 8 < b) this.runFloat(m, this.floatArgs(m, mo, chunks * 8, b), false);
   }
 
   /**
@@ -486,6 +466,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
 
   /** Hands the memory to the next engine (the caller never uses this one again). */
   release(): void {
-    if (this.memory.buffer.byteLength <= SPARE_MAX_BYTES) spare = this.memory;
+    if (this.memory.buffer.byteLength <= SPARE_MAX_BYTES)
+      spare[this.pool === null ? 'unshared' : 'shared'] = this.memory;
   }
 }

@@ -1,0 +1,133 @@
+import type { BlockDriver, WasmMemory } from '@salkit/ndarray/wasm';
+
+/** The float-mask kernels of regionKernels.ts that `floatBlock` calls. */
+interface FloatKernels {
+  weightsU8: (...a: number[]) => void;
+  weightsF32: (...a: number[]) => void;
+  weightsF64: (...a: number[]) => void;
+  mac: (...a: number[]) => void;
+  fusedF32: (...a: number[]) => void;
+  weightsF32InPlace: (...a: number[]) => void;
+  macF32: (...a: number[]) => void;
+}
+
+/** How `floatBlock` runs a block's rows. */
+export const FLOAT_F64 = 0;
+export const FLOAT_FUSED = 1;
+export const FLOAT_F32 = 2;
+
+/** The arguments of a `floatBlock` run (byte addresses in wasm memory, counts in values). */
+export interface FloatBlockArgs {
+  /** FLOAT_F64 (weights, then mac), FLOAT_FUSED (fusedF32) or FLOAT_F32 (numpy's float32 arithmetic). */
+  mode: number;
+  /** Pixels per mask, and pixels between accumulator rows. */
+  P: number;
+  pPad: number;
+  maps: number;
+  /** Element index of the first mask's first pixel, and masks to add from it. */
+  maskOffset: number;
+  rows: number;
+  /** The first mask's scalars (`maps` of them; float64, float32 for FLOAT_F32), accumulators, coverage. */
+  scalars: number;
+  acc: number;
+  cov: number;
+  /** Thread 0's weight rows and stage; thread t's are `scratchStride * t` bytes further. */
+  weights: number;
+  stage: number;
+  scratchStride: number;
+  alpha: number;
+  beta: number;
+  /** The WEIGHTS_* mode of FLOAT_F64 and FLOAT_FUSED; 1 to accumulate the coverage. */
+  weightMode: number;
+  coverage: number;
+  /** Pixels per block, pixels between staged rows, masks per step, bytes per staged mask value. */
+  blockPixels: number;
+  pitch: number;
+  stepRows: number;
+  maskBytes: 1 | 4 | 8;
+}
+
+/** The Float64Array `floatBlock` reads, in its order. */
+export function floatBlockArgs(o: FloatBlockArgs): Float64Array {
+  return Float64Array.of(
+    o.mode,
+    o.P,
+    o.pPad,
+    o.maps,
+    o.maskOffset,
+    o.rows,
+    o.scalars,
+    o.acc,
+    o.cov,
+    o.weights,
+    o.stage,
+    o.scratchStride,
+    o.alpha,
+    o.beta,
+    o.weightMode,
+    o.coverage,
+    o.blockPixels,
+    o.pitch,
+    o.stepRows,
+    o.maskBytes,
+  );
+}
+
+/**
+ * Pixel block `block` of a run of float (or non-0/1 integer) masks: stage the block's part of
+ * `stepRows` masks at a time, then weights and multiply-adds (see regionKernels.ts). Blocks touch
+ * disjoint accumulator columns and each adds the masks in order, so any thread may take any block.
+ * Self-contained (helper threads get its source): numbers, typed arrays and kernel calls only.
+ */
+export const floatBlock: BlockDriver = (exports, memory, masks, block, thread, a) => {
+  // a: floatBlockArgs' order
+  const k = exports as FloatKernels;
+  const m = masks as Float32Array;
+  const mode = a[0] as number;
+  const P = a[1] as number;
+  const accPitch = (a[2] as number) * (mode === 2 ? 4 : 8);
+  const C = a[3] as number;
+  const mo = a[4] as number;
+  const n = a[5] as number;
+  const sOff = a[6] as number;
+  const scratch = thread * (a[11] as number);
+  const wOff = (a[9] as number) + scratch;
+  const stageOff = (a[10] as number) + scratch;
+  const alpha = a[12] as number;
+  const beta = a[13] as number;
+  const weightMode = a[14] as number;
+  const withCov = a[15] as number;
+  const PB = a[16] as number;
+  const pitch = a[17] as number;
+  const step = a[18] as number;
+  const bytes = a[19] as number;
+  const p0 = block * PB;
+  const pbA = Math.min(PB, P - p0);
+  const pbK = Math.ceil(pbA / 16) * 16;
+  const valueBytes = mode === 2 ? 4 : 8;
+  const acc = (a[7] as number) + p0 * valueBytes;
+  const cov = (a[8] as number) + p0 * valueBytes;
+  const buf = (memory as WasmMemory).buffer;
+  const view = bytes === 4 ? new Float32Array(buf) : bytes === 1 ? new Uint8Array(buf) : new Float64Array(buf);
+  const at = stageOff / bytes;
+  for (let r = 0; r < n; r += step) {
+    const rows = Math.min(step, n - r);
+    for (let i = 0; i < rows; i++) {
+      const src = mo + (r + i) * P + p0;
+      // other integer types convert to float64 in TypedArray.set
+      view.set(m.subarray(src, src + pbA), at + i * pitch);
+      if (pbA < PB) view.fill(0, at + i * pitch + pbA, at + i * pitch + PB);
+    }
+    const s = sOff + r * C * valueBytes;
+    if (mode === 2) {
+      k.weightsF32InPlace(stageOff, cov, rows, pbK, alpha, beta, withCov);
+      k.macF32(stageOff, s, acc, rows, pbK, accPitch);
+    } else if (mode === 1) {
+      k.fusedF32(stageOff, s, acc, cov, rows, pbK, accPitch, alpha, beta, weightMode, withCov);
+    } else {
+      const weights = bytes === 4 ? k.weightsF32 : bytes === 1 ? k.weightsU8 : k.weightsF64;
+      weights(stageOff, wOff, cov, rows, pbK, alpha, beta, weightMode, withCov);
+      k.mac(wOff, s, acc, rows, pbK, accPitch);
+    }
+  }
+};

@@ -1,0 +1,93 @@
+import { defaultRng, type TypedArray } from '@salkit/ndarray';
+import { createWasmThreadPool, type ParallelBlocks, type WasmThreadPool } from '@salkit/ndarray/wasm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RegionWeightAccumulator } from '../regionWeights.js';
+import { setRegionThreadPool, wasmSimdAvailable } from './wasmRegionWeights.js';
+
+type Kind = 'f64' | 'f32' | 'i16' | 'u8';
+type Case = { C: number; P: number; n: number; kind: Kind; float32?: boolean; alpha: number; beta: number };
+
+/** Seeded masks of a kind, on a SharedArrayBuffer or not (same values). */
+function masks(kind: Kind, length: number, seed: number, shared: boolean): TypedArray {
+  const u = defaultRng(seed).random([length]).data;
+  const make = { f64: Float64Array, f32: Float32Array, i16: Int16Array, u8: Uint8Array }[kind] as new (
+    b: ArrayBufferLike,
+  ) => TypedArray & { [i: number]: number };
+  const size = { f64: 8, f32: 4, i16: 2, u8: 1 }[kind];
+  const out = new make(shared ? new SharedArrayBuffer(length * size) : new ArrayBuffer(length * size));
+  // integer masks take 0..3 (not 0/1: the float kernels, not the table)
+  for (let i = 0; i < length; i++)
+    out[i] = kind === 'i16' || kind === 'u8' ? Math.floor((u[i] as number) * 4) : (u[i] as number);
+  return out;
+}
+
+function maps(c: Case, shared: boolean): Float32Array | Float64Array {
+  const { C, P, n, kind, float32 = false, alpha, beta } = c;
+  const s = Float64Array.from(defaultRng(7).random([n * C]).data, (v) => (float32 ? Math.fround(v) : v));
+  const acc = new RegionWeightAccumulator(C, P, alpha, beta, false, { float32 });
+  expect(acc.usesWasm).toBe(true);
+  const m = masks(kind, n * P, 3, shared);
+  // two batches: the second starts mid sub-batch
+  const first = Math.floor(n / 3);
+  acc.add(s, 0, m, 0, first);
+  acc.add(s, first * C, m, first * P, n - first);
+  const out = acc.finish(true, float32 ? new Float32Array(C * P) : new Float64Array(C * P));
+  acc.release();
+  return out;
+}
+
+describe.runIf(wasmSimdAvailable())('WebAssembly engine on threads (masks on a SharedArrayBuffer)', () => {
+  const real = createWasmThreadPool(2) as WasmThreadPool;
+  let runs = 0;
+  // the pool, counting the runs it is given
+  const counting: WasmThreadPool = {
+    threads: real.threads,
+    readyHelpers: () => real.readyHelpers(),
+    whenReady: () => real.whenReady(),
+    run: (task: ParallelBlocks) => {
+      runs++;
+      real.run(task);
+    },
+  };
+  beforeAll(async () => {
+    await real.whenReady();
+    setRegionThreadPool(counting);
+  });
+  afterAll(() => setRegionThreadPool(undefined));
+
+  const cases: Case[] = [
+    { C: 10, P: 3 * 2048 + 100, n: 300, kind: 'f64', alpha: 1, beta: -1 },
+    { C: 3, P: 5000, n: 600, kind: 'f32', alpha: -0.5, beta: 1 },
+    { C: 1, P: 4100, n: 400, kind: 'f32', alpha: 0, beta: 1 },
+    { C: 2, P: 4100, n: 800, kind: 'f32', alpha: 1, beta: -1 },
+    { C: 7, P: 4500, n: 350, kind: 'f32', float32: true, alpha: 1, beta: -1 },
+    { C: 4, P: 2 * 2048 + 1, n: 800, kind: 'i16', alpha: 0.25, beta: 2 },
+  ];
+  for (const c of cases) {
+    it(`gives the one-thread maps bit for bit: ${JSON.stringify(c)}`, () => {
+      const one = maps(c, false);
+      const before = runs;
+      const threaded = maps(c, true);
+      // every full sub-batch of 256 masks (and a large enough rest) went to the pool
+      expect(runs).toBeGreaterThan(before);
+      expect(threaded.length).toBe(one.length);
+      expect(
+        Array.from(threaded)
+          .map((v, i) => Object.is(v, one[i]))
+          .indexOf(false),
+      ).toBe(-1);
+      expect(Array.from(one).some((v) => v !== 0)).toBe(true);
+    });
+  }
+
+  it('keeps 0/1 uint8 masks and small runs on the calling thread', () => {
+    const before = runs;
+    maps({ C: 3, P: 4100, n: 64, kind: 'f32', alpha: 1, beta: -1 }, true);
+    const bin = { C: 3, P: 4100, n: 300, kind: 'u8' as const, alpha: 1, beta: -1 };
+    const acc = new RegionWeightAccumulator(bin.C, bin.P, 1, -1);
+    const m = masks('u8', bin.n * bin.P, 3, true).map((v) => v & 1);
+    acc.add(new Float64Array(bin.n * bin.C).fill(0.5), 0, m, 0, bin.n);
+    acc.release();
+    expect(runs).toBe(before);
+  });
+});
