@@ -17,6 +17,7 @@ export {
 export { type WasmApi, type WasmMemory, type WasmModule, wasmApi } from './wasm/webassembly.js';
 export {
   type BlockDriver,
+  bufferForThreads,
   createWasmThreadPool,
   type ParallelBlocks,
   threadsWanted,

@@ -79,12 +79,13 @@ describe('the salkit binary', () => {
 
   it('starts its image worker from the bundled dist/image/worker.js', async () => {
     // dist/bin.js is an esbuild bundle (scripts/bundle.mjs): the worker's URL must not be taken
-    // relative to the bundled thread.ts's own path. A preloaded module reports each Worker started.
+    // relative to the bundled thread.ts's own path. A preloaded module reports each Worker started
+    // from a file (the wasm thread pool's helpers, if any, are evaluated source).
     const hook = [
       "import wt from 'node:worker_threads';",
       "import { syncBuiltinESMExports } from 'node:module';",
       'const W = wt.Worker;',
-      "wt.Worker = class extends W { constructor(f, o) { process.stderr.write('worker: ' + f + '\\n'); super(f, o); } };",
+      "wt.Worker = class extends W { constructor(f, o) { if (!o?.eval) process.stderr.write('worker: ' + f + '\\n'); super(f, o); } };",
       'syncBuiltinESMExports();',
     ].join('\n');
     const args = ['explain', fx.face, '--crop', 'none', '--n', '4', '--s', '3', '-k', '1', '--out', 'hooked', '-q'];

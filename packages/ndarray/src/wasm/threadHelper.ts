@@ -1,6 +1,3 @@
-// CommonJS `require`, as an evaluated worker script has it (declared here: this file is ESM).
-declare const require: (id: string) => unknown;
-
 interface HelperData {
   ctl: Int32Array;
   next: Int32Array;
@@ -33,8 +30,9 @@ type Ctor = new (buffer: SharedArrayBuffer, offset: number, length: number) => u
  * the shared counter `next`, as on the calling thread.
  */
 export function helperMain(): void {
-  // biome-ignore lint/correctness/noNodejsModules: this runs only as a Node worker's script
-  const wt = require('node:worker_threads') as {
+  // not `require`, which bundlers rewrite to a helper of their own that this thread lacks
+  const proc = (globalThis as unknown as { process: { getBuiltinModule(id: string): unknown } }).process;
+  const wt = proc.getBuiltinModule('node:worker_threads') as {
     workerData: HelperData;
     receiveMessageOnPort(port: object): { message: Task } | undefined;
   };

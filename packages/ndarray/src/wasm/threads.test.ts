@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { assembleModule, F64, FunctionBuilder, I32, Op } from './assembler.js';
-import { type BlockDriver, createWasmThreadPool, threadsWanted, type WasmThreadPool } from './threads.js';
+import {
+  type BlockDriver,
+  bufferForThreads,
+  createWasmThreadPool,
+  threadsWanted,
+  type WasmThreadPool,
+  wasmThreadPool,
+} from './threads.js';
 import { type WasmMemory, wasmApi } from './webassembly.js';
 
 // put(i, x): the float64 at byte 64 + 8i becomes x * x
@@ -115,5 +122,15 @@ describe('threadsWanted', () => {
     );
     expect(() => threadsWanted('two', 2)).toThrow(/got 'two'/);
     expect(() => createWasmThreadPool(0)).toThrow('createWasmThreadPool: threads must be a positive integer; got 0');
+  });
+});
+
+describe('bufferForThreads', () => {
+  it('is shared exactly when the process has a pool, and checks the size', () => {
+    const b = bufferForThreads(24);
+    expect(b.byteLength).toBe(24);
+    expect(b instanceof SharedArrayBuffer).toBe(wasmThreadPool() !== null);
+    expect(() => bufferForThreads(-1)).toThrow('bufferForThreads: bytes must be a non-negative integer; got -1');
+    expect(() => bufferForThreads(1.5)).toThrow(/got 1.5/);
   });
 });

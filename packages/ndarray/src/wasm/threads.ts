@@ -219,3 +219,15 @@ export function wasmThreadPool(): WasmThreadPool | null {
   pool = threads > 1 ? createWasmThreadPool(threads) : null;
   return pool;
 }
+
+/**
+ * A buffer of `bytes` for data the thread pool's helpers will read: a SharedArrayBuffer when the
+ * process has a pool (Node with more than one thread), else an ArrayBuffer. Typed arrays over it
+ * behave the same either way.
+ */
+export function bufferForThreads(bytes: number): ArrayBuffer {
+  if (!Number.isInteger(bytes) || bytes < 0)
+    throw new Error(`bufferForThreads: bytes must be a non-negative integer; got ${bytes}`);
+  // typed as ArrayBuffer: every typed-array constructor takes either
+  return (wasmThreadPool() === null ? new ArrayBuffer(bytes) : new SharedArrayBuffer(bytes)) as ArrayBuffer;
+}

@@ -1,4 +1,5 @@
 import { array, defaultRng, type NdArray } from '@salkit/ndarray';
+import { bufferForThreads } from '@salkit/ndarray/wasm';
 import { registerPlugin } from '@salkit/plugin';
 import { z } from 'zod';
 import { checkBatchSize, imageSize, PerturbImage } from '../interfaces/PerturbImage.js';
@@ -66,7 +67,8 @@ export class RISEGrid extends PerturbImage {
 
   perturb(refImage: NdArray): NdArray {
     const [H, W] = imageSize('RISEGrid.perturb', refImage);
-    const out = new Float32Array(this.options.n * H * W);
+    // on a SharedArrayBuffer where the scorers can split the masks over threads (Node)
+    const out = new Float32Array(bufferForThreads(this.options.n * H * W * 4));
     const gen = this.generator(H, W);
     gen.write(out, 0, this.options.n);
     return array(out, [this.options.n, H, W]);
@@ -79,7 +81,7 @@ export class RISEGrid extends PerturbImage {
     const gen = this.generator(H, W);
     for (let i = 0; i < n; i += batchSize) {
       const b = Math.min(batchSize, n - i);
-      const out = new Float32Array(b * H * W);
+      const out = new Float32Array(bufferForThreads(b * H * W * 4));
       gen.write(out, 0, b);
       yield array(out, [b, H, W]);
     }

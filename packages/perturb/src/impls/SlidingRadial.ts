@@ -1,4 +1,5 @@
 import { array, type NdArray } from '@salkit/ndarray';
+import { bufferForThreads } from '@salkit/ndarray/wasm';
 import { registerPlugin } from '@salkit/plugin';
 import { z } from 'zod';
 import { checkBatchSize, imageSize, PerturbImage } from '../interfaces/PerturbImage.js';
@@ -108,7 +109,8 @@ export class SlidingRadial extends PerturbImage {
       }
       return array(out, [count, H, W]);
     }
-    const out = new Float32Array(count * P);
+    // on a SharedArrayBuffer where the scorers can split the masks over threads (Node)
+    const out = new Float32Array(bufferForThreads(count * P * 4));
     writeSoftMasks(plan, start, count, out);
     return array(out, [count, H, W]);
   }
