@@ -23,7 +23,7 @@ export interface ParallelBlocks {
   memory: WasmMemory;
   /** The calling thread's instance of `module` over `memory`. */
   exports: object;
-  /** Read-only input on a SharedArrayBuffer (helpers see the same bytes), or null. */
+  /** Data on a SharedArrayBuffer that every thread's driver gets (to read, or to write disjoint parts), or null. */
   data: TypedArray | null;
   driver: BlockDriver;
   args: Float64Array;

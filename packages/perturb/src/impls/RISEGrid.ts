@@ -3,7 +3,8 @@ import { bufferForThreads } from '@salkit/ndarray/wasm';
 import { registerPlugin } from '@salkit/plugin';
 import { z } from 'zod';
 import { checkBatchSize, imageSize, PerturbImage } from '../interfaces/PerturbImage.js';
-import { cachedRiseLayout, writeRiseMask } from '../kernels/riseMask.js';
+import { cachedRiseLayout, wasmRiseRowsEnabled, writeRiseMask } from '../kernels/riseMask.js';
+import { ThreadedRiseRows } from '../kernels/threadedRiseRows.js';
 
 /** A seed as numpy takes it; bigints become numbers when safe, else decimal strings, so configs stay JSON. */
 const Seed = z
@@ -100,6 +101,29 @@ export class RISEGrid extends PerturbImage {
     let next = 0;
     return {
       write: (out, offset, count) => {
+        const threads =
+          wasmRiseRowsEnabled() && ThreadedRiseRows.wanted(layout, out, count) ? ThreadedRiseRows.get() : null;
+        if (threads !== null) {
+          // the same draws, in mask order, then the masks on the thread pool
+          const yx = new Int32Array(2 * count);
+          for (let k = 0; k < count; k++) {
+            yx[2 * k] = shifts.integers(0, cellH);
+            yx[2 * k + 1] = shifts.integers(0, cellW);
+          }
+          if (!threads.writeMany(layout, grid, next * s * s, yx, out, offset, count))
+            for (let k = 0; k < count; k++)
+              writeRiseMask(
+                layout,
+                grid,
+                (next + k) * s * s,
+                yx[2 * k] as number,
+                yx[2 * k + 1] as number,
+                out,
+                offset + k * H * W,
+              );
+          next += count;
+          return;
+        }
         for (let k = 0; k < count; k++, next++) {
           const y = shifts.integers(0, cellH);
           const x = shifts.integers(0, cellW);

@@ -166,6 +166,11 @@ export function useWasmRiseRows(enabled: boolean): void {
   wasmRows = enabled;
 }
 
+/** Whether the row path may use WebAssembly (see useWasmRiseRows). */
+export function wasmRiseRowsEnabled(): boolean {
+  return wasmRows;
+}
+
 /** The plain-JS row-combination path (only where {@link verifyRowFormula} holds). */
 export function writeByRows(
   layout: RiseLayout,

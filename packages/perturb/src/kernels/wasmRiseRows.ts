@@ -178,30 +178,38 @@ function lerpKernel(): FunctionBuilder {
   return f;
 }
 
-/** The kernel module's bytes (exported for tests). */
-export function buildRiseRowsModule(): Uint8Array<ArrayBuffer> {
-  return assembleModule([hrowsKernel(), lerpKernel()]);
+/** Shared memories (threaded writers) declare this maximum: 1 GiB. */
+export const RISE_SHARED_MAX_PAGES = 16384;
+
+/** The kernel module's bytes (exported for tests); `shared`: importing a shared memory. */
+export function buildRiseRowsModule(shared = false): Uint8Array<ArrayBuffer> {
+  return assembleModule(
+    [hrowsKernel(), lerpKernel()],
+    1,
+    shared ? { shared: true, maxPages: RISE_SHARED_MAX_PAGES } : undefined,
+  );
 }
 
-let compiled: WasmModule | null | undefined;
+const compiled: { unshared?: WasmModule | null; shared?: WasmModule | null } = {};
 /** The compiled module, or null when WebAssembly (SIMD) is missing or compilation is refused. */
-function riseRowsModule(): WasmModule | null {
-  if (compiled === undefined) {
-    compiled = null;
+export function riseRowsModule(shared = false): WasmModule | null {
+  const key = shared ? 'shared' : 'unshared';
+  if (compiled[key] === undefined) {
+    compiled[key] = null;
     const api = wasmApi();
     if (api) {
       try {
-        const bytes = buildRiseRowsModule();
-        if (api.validate(bytes)) compiled = new api.Module(bytes);
+        const bytes = buildRiseRowsModule(shared);
+        if (api.validate(bytes)) compiled[key] = new api.Module(bytes);
       } catch {
         // e.g. a browser refusing synchronous compilation on the main thread: the JS path stays
       }
     }
   }
-  return compiled;
+  return compiled[key] ?? null;
 }
 
-interface Kernels {
+export interface RiseKernels {
   hrows: (...args: number[]) => void;
   lerp: (...args: number[]) => void;
 }
@@ -211,15 +219,20 @@ const CHUNK_BYTES = 32 * 1024;
 const PAGE = 65536;
 const align16 = (n: number) => Math.ceil(n / 16) * 16;
 
-/** Where a geometry's tables and scratch are in wasm memory (byte offsets). */
-interface Plan {
-  readonly layout: RiseLayout;
+/** Where a geometry's tables are in wasm memory (byte offsets). */
+export interface RiseTables {
   /** Column weights w0, w1 (float64 per upsampled column) and column segments (4 x i32 each). */
   readonly w0Off: number;
   readonly w1Off: number;
   readonly segOff: number;
   /** Row weights w1 (float64 per upsampled row). */
   readonly vOff: number;
+  /** The first byte after them. */
+  readonly end: number;
+}
+
+/** Where one writer's scratch is (byte offsets): what a mask is written through. */
+export interface RiseScratch {
   /** The current mask's grid (float32 s x s). */
   readonly gridOff: number;
   /** Its s interpolated grid rows, `hRow` bytes apart, and one band's row difference. */
@@ -229,7 +242,50 @@ interface Plan {
   /** Output rows staged for copying out, `chunkRows` of them. */
   readonly scrOff: number;
   readonly chunkRows: number;
+  /** The first byte after it. */
+  readonly end: number;
 }
+
+/** The tables of `layout` laid out from byte 0. */
+export function riseTables(layout: RiseLayout): RiseTables {
+  // weights of the upsampled columns (plus the column a pair may read past a segment's end)
+  const w0Off = 0;
+  const w1Off = align16(w0Off + 8 * (layout.cols.outSize + 2));
+  const segOff = align16(w1Off + 8 * (layout.cols.outSize + 2));
+  const vOff = align16(segOff + 16 * layout.segJ0.length);
+  return { w0Off, w1Off, segOff, vOff, end: align16(vOff + 8 * layout.rows.outSize) };
+}
+
+/** A writer's scratch for `layout` from byte `at` (16-aligned). */
+export function riseScratch(layout: RiseLayout, at: number): RiseScratch {
+  const { H, W, s } = layout;
+  const chunkRows = Math.max(1, Math.min(H, Math.floor(CHUNK_BYTES / (4 * W))));
+  const hOff = align16(at + 4 * s * s);
+  // h rows: 4*groups columns (what lerp reads) plus room for hrows' spill of one value
+  const hRow = 32 * Math.ceil((W + 1) / 4);
+  const dOff = align16(hOff + s * hRow);
+  const scrOff = align16(dOff + 8 * Math.ceil(W / 4) * 4);
+  return { gridOff: at, hOff, hRow, dOff, scrOff, chunkRows, end: align16(scrOff + 4 * chunkRows * W + 16) };
+}
+
+/** Writes the tables of `layout` where `t` says, through views of the memory. */
+export function writeRiseTables(layout: RiseLayout, t: RiseTables, f64: Float64Array, i32: Int32Array): void {
+  const UW = layout.cols.outSize;
+  const ns = layout.segJ0.length;
+  f64.fill(0, t.w0Off / 8, t.segOff / 8);
+  f64.set(layout.cols.w0.subarray(0, UW), t.w0Off / 8);
+  f64.set(layout.cols.w1.subarray(0, UW), t.w1Off / 8);
+  for (let k = 0; k < ns; k++) {
+    const q = t.segOff / 4 + 4 * k;
+    i32[q] = layout.segStart[k] as number;
+    i32[q + 1] = 4 * (layout.segJ0[k] as number);
+    i32[q + 2] = 4 * (layout.segJ1[k] as number);
+    i32[q + 3] = layout.segStart[k + 1] as number;
+  }
+  f64.set(layout.rows.w1.subarray(0, layout.rows.outSize), t.vOff / 8);
+}
+
+type Plan = RiseTables & RiseScratch & { readonly layout: RiseLayout };
 
 /**
  * One wasm instance and memory, shared by all RISE mask writers: it holds the tables of the last
@@ -239,7 +295,7 @@ interface Plan {
  */
 export class WasmRiseRows {
   private readonly memory: WasmMemory;
-  private readonly k: Kernels;
+  private readonly k: RiseKernels;
   private f32!: Float32Array;
   private f64!: Float64Array;
   private i32!: Int32Array;
@@ -249,7 +305,7 @@ export class WasmRiseRows {
   private constructor(mod: WasmModule) {
     const api = wasmApi() as NonNullable<ReturnType<typeof wasmApi>>;
     this.memory = new api.Memory({ initial: 1 });
-    this.k = new api.Instance(mod, { env: { memory: this.memory } }).exports as unknown as Kernels;
+    this.k = new api.Instance(mod, { env: { memory: this.memory } }).exports as unknown as RiseKernels;
     this.views();
   }
 
@@ -276,46 +332,19 @@ export class WasmRiseRows {
 
   /** Lays out memory for `layout` and writes its tables; null if the memory cannot grow to it. */
   private bind(layout: RiseLayout): Plan | null {
-    const { H, W, s, rows, cols } = layout;
-    const W4 = Math.ceil(W / 4) * 4;
-    const UW = cols.outSize;
-    const UH = rows.outSize;
-    const chunkRows = Math.max(1, Math.min(H, Math.floor(CHUNK_BYTES / (4 * W))));
-    const ns = layout.segJ0.length;
-    // Weights of the upsampled columns (plus the column a pair may read past a segment's end).
-    const w0Off = 0;
-    const w1Off = align16(w0Off + 8 * (UW + 2));
-    const segOff = align16(w1Off + 8 * (UW + 2));
-    const vOff = align16(segOff + 16 * ns);
-    const gridOff = align16(vOff + 8 * UH);
-    const hOff = align16(gridOff + 4 * s * s);
-    // h rows: 4*groups columns (what lerp reads) plus room for hrows' spill of one value.
-    const hRow = 32 * Math.ceil((W + 1) / 4);
-    const dOff = align16(hOff + s * hRow);
-    const scrOff = align16(dOff + 8 * W4);
-    const end = scrOff + 4 * chunkRows * W + 16;
+    const tables = riseTables(layout);
+    const scratch = riseScratch(layout, tables.end);
     const have = this.memory.buffer.byteLength;
-    if (end > have) {
+    if (scratch.end > have) {
       try {
-        this.memory.grow(Math.ceil((end - have) / PAGE));
+        this.memory.grow(Math.ceil((scratch.end - have) / PAGE));
       } catch {
         return null;
       }
       this.views();
     }
-    const { f64, i32 } = this;
-    f64.fill(0, w0Off / 8, segOff / 8);
-    f64.set(cols.w0.subarray(0, UW), w0Off / 8);
-    f64.set(cols.w1.subarray(0, UW), w1Off / 8);
-    for (let k = 0; k < ns; k++) {
-      const q = segOff / 4 + 4 * k;
-      i32[q] = layout.segStart[k] as number;
-      i32[q + 1] = 4 * (layout.segJ0[k] as number);
-      i32[q + 2] = 4 * (layout.segJ1[k] as number);
-      i32[q + 3] = layout.segStart[k + 1] as number;
-    }
-    f64.set(rows.w1.subarray(0, UH), vOff / 8);
-    this.plan = { layout, w0Off, w1Off, segOff, vOff, gridOff, hOff, hRow, dOff, scrOff, chunkRows };
+    writeRiseTables(layout, tables, this.f64, this.i32);
+    this.plan = { ...tables, ...scratch, layout };
     return this.plan;
   }
 
