@@ -5,10 +5,11 @@ import {
   FLOAT_F32,
   FLOAT_F64,
   FLOAT_FUSED,
-  type FloatBlockArgs,
-  floatBlock,
-  floatBlockArgs,
-} from './floatBlockDriver.js';
+  type RegionBlockArgs,
+  regionBlock,
+  regionBlockArgs,
+  TABLE_01,
+} from './regionBlockDriver.js';
 import {
   buildRegionKernels,
   FUSED_MAX_MAPS,
@@ -31,10 +32,10 @@ const PITCH = PB + 16;
 const ROWS = 16;
 /** Mask rows per step of the float32-arithmetic kernel (stage: ROWS_F32 x PITCH float32). */
 const ROWS_F32 = 32;
-/** Mask rows per staging step of the 0/1 table kernel (8 table chunks). */
-const TABLE_ROWS = 64;
-/** Table chunks fused per pass over the pixels. */
+/** Table chunks (of 8 masks) fused per pass over the pixels. */
 const FUSE = 8;
+/** Masks per run of the 0/1 table kernel (its FUSE tables). */
+const TABLE_ROWS = 8 * FUSE;
 /** Masks per sub-batch: bounds the scalars held in wasm memory. */
 const SUB = 256;
 /** Above this much wasm memory the plain-JS engine is used instead. */
@@ -141,6 +142,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
   /** Bytes between the threads' scratch (weight rows, then stage); thread 0's is at wOff. */
   private readonly scratchStride: number;
   private readonly wOff: number;
+  private readonly patternsOff: number;
   private readonly stageOff: number;
   private readonly sOff: number;
   private readonly tablesOff: number;
@@ -148,11 +150,6 @@ export class WasmRegionWeights implements RegionWeightEngine {
   private readonly accOff: number;
   /** accT[p][T] of the table kernel, allocated on first use (0 = none yet). */
   private accTOff = 0;
-  /** Table kernel scratch, with accT: 8 whole mask rows pPad bytes apart, and the patterns [block][FUSE][PITCH]. */
-  private rowStageOff = 0;
-  private patternsOff = 0;
-  /** Per pixel block: every staged row so far was 0/1. */
-  private blockIs01 = new Uint8Array(0);
   private readonly end: number;
 
   /** An engine, or null when WebAssembly SIMD is missing or the maps would not fit in wasm memory. */
@@ -168,15 +165,9 @@ export class WasmRegionWeights implements RegionWeightEngine {
     if (C < 1 || P < 1 || !wasmSimdAvailable()) return null;
     const T = (C + 2) & ~1;
     const pPad = align16(P);
-    // the last two terms: the table kernel's row stage and patterns (allocated with accT)
+    // acc, cov, accT, the maps formed by finish; scalars, tables; scratch for up to 16 threads
     const bytes =
-      pPad * 8 * (C + 1 + T) +
-      SUB * C * 8 +
-      FUSE * 256 * T * 8 +
-      4 * (ROWS * PITCH * 16) +
-      TABLE_ROWS * PITCH +
-      8 * pPad +
-      Math.ceil(pPad / PB) * FUSE * PITCH;
+      pPad * 8 * (2 * C + 1 + T) + SUB * C * 8 + FUSE * 256 * T * 8 + 16 * (ROWS * PITCH * 16 + FUSE * PITCH);
     if (bytes > MAX_BYTES) return null;
     try {
       return new WasmRegionWeights(C, P, alpha, beta, round, coverage, float32, T, pPad);
@@ -209,11 +200,13 @@ export class WasmRegionWeights implements RegionWeightEngine {
     };
     this.pool = poolFor(P);
     const threads = this.pool?.threads ?? 1;
-    // per thread: weight rows, then the stage
+    // per thread: weight rows, the stage, the table kernel's patterns
     const weightBytes = align16(ROWS * PITCH * 8);
-    this.scratchStride = weightBytes + align16(Math.max(ROWS * PITCH * 8, TABLE_ROWS * PITCH, ROWS_F32 * PITCH * 4));
+    const stageBytes = align16(Math.max(ROWS * PITCH * 8, 8 * PITCH, ROWS_F32 * PITCH * 4));
+    this.scratchStride = weightBytes + stageBytes + FUSE * PITCH;
     this.wOff = take(this.scratchStride * threads);
     this.stageOff = this.wOff + weightBytes;
+    this.patternsOff = this.stageOff + stageBytes;
     this.sOff = take(SUB * C * 8);
     this.tablesOff = take(FUSE * 256 * T * 8);
     this.covOff = take(pPad * 8);
@@ -237,7 +230,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
       tableWidth: T,
       fuse: FUSE,
       pitch: PITCH,
-      rowPitch: pPad,
+      rowPitch: PITCH,
       tablesAt: this.tablesOff,
       ...(this.pool === null ? {} : { sharedMaxPages: MAX_PAGES }),
     });
@@ -255,20 +248,13 @@ export class WasmRegionWeights implements RegionWeightEngine {
 
   private ensureAccT(): number {
     if (this.accTOff === 0) {
-      const { pPad } = this;
-      const blocks = Math.ceil(pPad / PB);
-      const rowStage = align16(this.end + pPad * this.T * 8);
-      const patterns = rowStage + 8 * pPad;
-      const need = patterns + blocks * FUSE * PITCH;
+      const need = this.end + this.pPad * this.T * 8;
       const have = this.memory.buffer.byteLength;
       if (need > have) this.memory.grow(Math.ceil((need - have) / 65536));
       this.views();
       // accT sums from zero (a reused memory holds old data there)
-      this.f64.fill(0, this.end / 8, (this.end + pPad * this.T * 8) / 8);
+      this.f64.fill(0, this.end / 8, need / 8);
       this.accTOff = this.end;
-      this.rowStageOff = rowStage;
-      this.patternsOff = patterns;
-      this.blockIs01 = new Uint8Array(blocks);
     }
     return this.accTOff;
   }
@@ -288,17 +274,20 @@ export class WasmRegionWeights implements RegionWeightEngine {
       if (this.float32) this.f32.set(s, this.sOff / 4);
       else this.f64.set(s, this.sOff / 8);
       if (m instanceof Uint8Array && !this.float32) this.addU8(m, mo, b);
-      else this.runFloat(m, this.floatArgs(m, mo, 0, b), true);
+      else this.run(m, this.blockArgs(m, mo, 0, b, false));
     }
   }
 
-  /** The floatBlock arguments for masks [r0, r1) of the sub-batch whose first mask is at `mo`. */
-  private floatArgs(m: TypedArray, mo: number, r0: number, r1: number): Float64Array {
+  /**
+   * The regionBlock arguments for masks [r0, r1) of the sub-batch whose first mask is at `mo`
+   * (`table`: 0/1 uint8 masks, a multiple of 8, at most FUSE chunks, whose tables are built).
+   */
+  private blockArgs(m: TypedArray, mo: number, r0: number, r1: number, table: boolean): Float64Array {
     const bytes = m instanceof Float32Array ? 4 : m instanceof Uint8Array ? 1 : 8;
     const f32 = this.float32;
     const fused = !f32 && bytes === 4 && this.C <= FUSED_MAX_MAPS;
-    const args: FloatBlockArgs = {
-      mode: f32 ? FLOAT_F32 : fused ? FLOAT_FUSED : FLOAT_F64,
+    const args: RegionBlockArgs = {
+      mode: table ? TABLE_01 : f32 ? FLOAT_F32 : fused ? FLOAT_FUSED : FLOAT_F64,
       P: this.P,
       pPad: this.pPad,
       maps: this.C,
@@ -318,34 +307,31 @@ export class WasmRegionWeights implements RegionWeightEngine {
       pitch: PITCH,
       stepRows: f32 ? ROWS_F32 : ROWS,
       maskBytes: bytes,
+      accT: this.accTOff,
+      patterns: this.patternsOff,
+      tableWidth: this.T,
     };
-    return floatBlockArgs(args);
+    return regionBlockArgs(args);
   }
 
   /**
-   * floatBlock over every pixel block (or only `block`): on the pool's threads when the masks are
-   * on a SharedArrayBuffer and there is enough work, else here. Same sums either way.
+   * regionBlock over every pixel block: on the pool's threads when the masks are on a
+   * SharedArrayBuffer and there is enough work, else here. Same sums either way.
    */
-  private runFloat(m: TypedArray, args: Float64Array, parallel: boolean, block = -1): void {
+  private run(m: TypedArray, args: Float64Array): void {
     const blocks = Math.ceil(this.P / PB);
     const rows = args[5] as number;
-    if (block >= 0) floatBlock(this.k, this.memory, m, block, 0, args);
-    else if (
-      parallel &&
-      this.pool !== null &&
-      m.buffer instanceof SharedArrayBuffer &&
-      rows * this.P >= MIN_PARALLEL_VALUES
-    )
+    if (this.pool !== null && m.buffer instanceof SharedArrayBuffer && rows * this.P >= MIN_PARALLEL_VALUES)
       this.pool.run({
         module: this.module,
         memory: this.memory,
         exports: this.k,
         data: m,
-        driver: floatBlock,
+        driver: regionBlock,
         args,
         blocks,
       });
-    else for (let b = 0; b < blocks; b++) floatBlock(this.k, this.memory, m, b, 0, args);
+    else for (let b = 0; b < blocks; b++) regionBlock(this.k, this.memory, m, b, 0, args);
   }
 
   /**
@@ -361,46 +347,19 @@ export class WasmRegionWeights implements RegionWeightEngine {
   }
 
   /**
-   * A sub-batch of uint8 masks: whole chunks of 8 through the table kernel where they are 0/1. Rows
-   * go in groups of TABLE_ROWS; a group's chunks are staged 8 whole rows at a time (one copy per
-   * row) and turned into patterns block by block, then each pixel block whose rows were all 0/1
-   * adds its table sums, and any other block takes the float kernel (as staged block by block).
+   * A sub-batch of uint8 masks: groups of up to TABLE_ROWS (whole chunks of 8) through the table
+   * kernel (each pixel block whose masks in the group are all 0/1; the float kernel in any other
+   * block), the last b % 8 masks through the float kernel.
    */
   private addU8(m: Uint8Array, mo: number, b: number): void {
-    const { P, T, pPad } = this;
     const chunks = b >> 3;
-    const accT = chunks > 0 ? this.ensureAccT() : 0;
-    const ok = this.blockIs01;
+    if (chunks > 0) this.ensureAccT();
     for (let r = 0; r < chunks * 8; r += TABLE_ROWS) {
       const rows = Math.min(TABLE_ROWS, chunks * 8 - r);
-      ok.fill(1);
       this.buildTables(r >> 3, rows >> 3);
-      for (let ch = 0; ch < rows >> 3; ch++) {
-        for (let i = 0; i < 8; i++) {
-          const s = mo + (r + ch * 8 + i) * P;
-          this.u8.set(m.subarray(s, s + P), this.rowStageOff + i * pPad);
-          // the padding reads as 0 (finish may have used this scratch)
-          if (P < pPad) this.u8.fill(0, this.rowStageOff + i * pPad + P, this.rowStageOff + (i + 1) * pPad);
-        }
-        for (let p0 = 0, blk = 0; p0 < P; p0 += PB, blk++) {
-          const pbK = align16(Math.min(PB, P - p0));
-          const pat = this.patternsOff + blk * FUSE * PITCH + ch * PITCH;
-          ok[blk] &= this.k.tablePatterns(this.rowStageOff + p0, pat, pbK);
-        }
-      }
-      for (let p0 = 0, blk = 0; p0 < P; p0 += PB, blk++) {
-        const pbK = align16(Math.min(PB, P - p0));
-        if (ok[blk] === 1) {
-          const pat = this.patternsOff + blk * FUSE * PITCH;
-          this.k.tableSums(pat, accT + p0 * T * 8, rows >> 3, pbK);
-          continue;
-        }
-        // not 0/1: the float kernel on the block's rows
-        this.runFloat(m, this.floatArgs(m, mo, r, r + rows), false, blk);
-      }
+      this.run(m, this.blockArgs(m, mo, r, r + rows, true));
     }
-    // the last b % 8 masks
-    if (chunks * 8 < b) this.runFloat(m, this.floatArgs(m, mo, chunks * 8, b), false);
+    if (chunks * 8 < b) this.run(m, this.blockArgs(m, mo, chunks * 8, b, false));
   }
 
   /**
@@ -440,14 +399,11 @@ export class WasmRegionWeights implements RegionWeightEngine {
   finish(normalize: boolean, out: Float64Array | Float32Array): Float64Array | Float32Array {
     if (normalize && !this.coverage) throw new Error('RegionWeightAccumulator.finish: coverage was not accumulated');
     const { C, P, pPad } = this;
-    // the maps are formed in wasm memory, then copied out: over scratch that is free by now (the
-    // table kernel's staged rows and patterns, else the weights and stage), else past everything
+    // the maps are formed in wasm memory, then copied out: over the threads' scratch, free by now,
+    // else past everything (accT included)
     const bytes = C * P * 8;
-    const tableEnd = this.patternsOff + Math.ceil(pPad / PB) * FUSE * PITCH;
-    let at = this.end;
-    if (this.accTOff !== 0 && bytes <= tableEnd - this.rowStageOff) at = this.rowStageOff;
-    else if (bytes <= this.sOff - this.wOff) at = this.wOff;
-    else if (this.accTOff !== 0) at = align16(tableEnd);
+    let at = this.accTOff === 0 ? this.end : align16(this.accTOff + pPad * this.T * 8);
+    if (bytes <= this.sOff - this.wOff) at = this.wOff;
     const have = this.memory.buffer.byteLength;
     if (at + bytes > have) {
       this.memory.grow(Math.ceil((at + bytes - have) / 65536));

@@ -1,7 +1,7 @@
 import type { BlockDriver, WasmMemory } from '@salkit/ndarray/wasm';
 
-/** The float-mask kernels of regionKernels.ts that `floatBlock` calls. */
-interface FloatKernels {
+/** The kernels of regionKernels.ts that `regionBlock` calls. */
+interface BlockKernels {
   weightsU8: (...a: number[]) => void;
   weightsF32: (...a: number[]) => void;
   weightsF64: (...a: number[]) => void;
@@ -9,16 +9,23 @@ interface FloatKernels {
   fusedF32: (...a: number[]) => void;
   weightsF32InPlace: (...a: number[]) => void;
   macF32: (...a: number[]) => void;
+  tablePatterns: (stage: number, pat: number, pb: number) => number;
+  tableSums: (...a: number[]) => void;
 }
 
-/** How `floatBlock` runs a block's rows. */
+/** How `regionBlock` runs a block's rows. */
 export const FLOAT_F64 = 0;
 export const FLOAT_FUSED = 1;
 export const FLOAT_F32 = 2;
+export const TABLE_01 = 3;
 
-/** The arguments of a `floatBlock` run (byte addresses in wasm memory, counts in values). */
-export interface FloatBlockArgs {
-  /** FLOAT_F64 (weights, then mac), FLOAT_FUSED (fusedF32) or FLOAT_F32 (numpy's float32 arithmetic). */
+/** The arguments of a `regionBlock` run (byte addresses in wasm memory, counts in values). */
+export interface RegionBlockArgs {
+  /**
+   * FLOAT_F64 (weights, then mac), FLOAT_FUSED (fusedF32), FLOAT_F32 (numpy's float32
+   * arithmetic), or TABLE_01: uint8 masks, a multiple of 8 of them (at most `fuse` chunks), through
+   * the 0/1 table kernel, or as FLOAT_F64 in a block where one is not 0/1.
+   */
   mode: number;
   /** Pixels per mask, and pixels between accumulator rows. */
   P: number;
@@ -45,10 +52,14 @@ export interface FloatBlockArgs {
   pitch: number;
   stepRows: number;
   maskBytes: 1 | 4 | 8;
+  /** TABLE_01: the table sums, thread 0's pattern rows (each thread's scratchStride further), table row length. */
+  accT: number;
+  patterns: number;
+  tableWidth: number;
 }
 
-/** The Float64Array `floatBlock` reads, in its order. */
-export function floatBlockArgs(o: FloatBlockArgs): Float64Array {
+/** The Float64Array `regionBlock` reads, in its order. */
+export function regionBlockArgs(o: RegionBlockArgs): Float64Array {
   return Float64Array.of(
     o.mode,
     o.P,
@@ -70,22 +81,25 @@ export function floatBlockArgs(o: FloatBlockArgs): Float64Array {
     o.pitch,
     o.stepRows,
     o.maskBytes,
+    o.accT,
+    o.patterns,
+    o.tableWidth,
   );
 }
 
 /**
- * Pixel block `block` of a run of float (or non-0/1 integer) masks: stage the block's part of
- * `stepRows` masks at a time, then weights and multiply-adds (see regionKernels.ts). Blocks touch
- * disjoint accumulator columns and each adds the masks in order, so any thread may take any block.
- * Self-contained (helper threads get its source): numbers, typed arrays and kernel calls only.
+ * Pixel block `block` of a run of masks: for float (and non-0/1 integer) masks, stage the block's
+ * part of `stepRows` masks at a time, then weights and multiply-adds; for 0/1 uint8 masks, each
+ * chunk of 8 masks' bytes become patterns, whose table sums are added (regionKernels.ts). Blocks
+ * touch disjoint accumulator columns and each adds the masks in order, so any thread may take any
+ * block. Self-contained (helper threads get its source): numbers, typed arrays and kernel calls.
  */
-export const floatBlock: BlockDriver = (exports, memory, masks, block, thread, a) => {
-  // a: floatBlockArgs' order
-  const k = exports as FloatKernels;
+export const regionBlock: BlockDriver = (exports, memory, masks, block, thread, a) => {
+  // a: regionBlockArgs' order
+  const k = exports as BlockKernels;
   const m = masks as Float32Array;
-  const mode = a[0] as number;
+  let mode = a[0] as number;
   const P = a[1] as number;
-  const accPitch = (a[2] as number) * (mode === 2 ? 4 : 8);
   const C = a[3] as number;
   const mo = a[4] as number;
   const n = a[5] as number;
@@ -104,12 +118,31 @@ export const floatBlock: BlockDriver = (exports, memory, masks, block, thread, a
   const p0 = block * PB;
   const pbA = Math.min(PB, P - p0);
   const pbK = Math.ceil(pbA / 16) * 16;
-  const valueBytes = mode === 2 ? 4 : 8;
-  const acc = (a[7] as number) + p0 * valueBytes;
-  const cov = (a[8] as number) + p0 * valueBytes;
   const buf = (memory as WasmMemory).buffer;
   const view = bytes === 4 ? new Float32Array(buf) : bytes === 1 ? new Uint8Array(buf) : new Float64Array(buf);
   const at = stageOff / bytes;
+  if (mode === 3) {
+    const pat = (a[21] as number) + scratch;
+    let ok = 1;
+    for (let ch = 0; ch < n / 8; ch++) {
+      for (let i = 0; i < 8; i++) {
+        const src = mo + (ch * 8 + i) * P + p0;
+        view.set(m.subarray(src, src + pbA), at + i * pitch);
+        if (pbA < pbK) view.fill(0, at + i * pitch + pbA, at + i * pitch + pbK);
+      }
+      ok &= k.tablePatterns(stageOff, pat + ch * pitch, pbK);
+    }
+    if (ok === 1) {
+      k.tableSums(pat, (a[20] as number) + p0 * (a[22] as number) * 8, n / 8, pbK);
+      return;
+    }
+    // a mask in this block is not 0/1: the float64 kernels on the block's rows
+    mode = 0;
+  }
+  const valueBytes = mode === 2 ? 4 : 8;
+  const accPitch = (a[2] as number) * valueBytes;
+  const acc = (a[7] as number) + p0 * valueBytes;
+  const cov = (a[8] as number) + p0 * valueBytes;
   for (let r = 0; r < n; r += step) {
     const rows = Math.min(step, n - r);
     for (let i = 0; i < rows; i++) {
