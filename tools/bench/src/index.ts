@@ -1,5 +1,5 @@
-import { Bench } from 'tinybench';
 import { wasmThreadPool } from '@salkit/ndarray/wasm';
+import { Bench } from 'tinybench';
 import type { BenchSuite, BenchTask } from './suite.js';
 import { distanceSuite } from './suites/distance.js';
 import { ndarraySuite } from './suites/ndarray.js';

@@ -93,7 +93,8 @@ export class SlidingRadial extends PerturbImage {
     const P = H * W;
     if (plan === null) {
       const spans = this.spans();
-      const out = new Uint8Array(count * P);
+      // zeros, on a SharedArrayBuffer where the scorers can split the masks over threads (Node)
+      const out = new Uint8Array(bufferForThreads(count * P));
       for (let k = 0; k < count; k++) {
         const i = start + k;
         const cy = Math.floor(i / nx) * sh;

@@ -69,7 +69,7 @@ describe('ThreadedRiseRows (RISE masks on the thread pool)', () => {
     setRiseThreadPool(counting);
     expect(firstDiff(threaded, one)).toBe(-1);
     const joined = new Float32Array(one.length);
-    batches.forEach((b, i) => joined.set(b, i * b.length));
+    for (const [i, b] of batches.entries()) joined.set(b, i * b.length);
     expect(firstDiff(joined, one)).toBe(-1);
   });
 
