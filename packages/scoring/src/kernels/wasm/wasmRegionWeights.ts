@@ -131,7 +131,6 @@ const align16 = (n: number) => Math.ceil(n / 16) * 16;
 export class WasmRegionWeights implements RegionWeightEngine {
   private readonly k: Kernels;
   private readonly memory: WasmMemory;
-  private u8!: Uint8Array;
   private f32!: Float32Array;
   private f64!: Float64Array;
   private readonly T: number;
@@ -241,7 +240,6 @@ export class WasmRegionWeights implements RegionWeightEngine {
 
   private views(): void {
     const buf = this.memory.buffer;
-    this.u8 = new Uint8Array(buf);
     this.f32 = new Float32Array(buf);
     this.f64 = new Float64Array(buf);
   }
