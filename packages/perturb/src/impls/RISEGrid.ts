@@ -1,5 +1,4 @@
 import { array, defaultRng, type NdArray } from '@salkit/ndarray';
-import { bufferForThreads } from '@salkit/ndarray/wasm';
 import { registerPlugin } from '@salkit/plugin';
 import { z } from 'zod';
 import { checkBatchSize, imageSize, PerturbImage } from '../interfaces/PerturbImage.js';
@@ -68,8 +67,7 @@ export class RISEGrid extends PerturbImage {
 
   perturb(refImage: NdArray): NdArray {
     const [H, W] = imageSize('RISEGrid.perturb', refImage);
-    // on a SharedArrayBuffer where the scorers can split the masks over threads (Node)
-    const out = new Float32Array(bufferForThreads(this.options.n * H * W * 4));
+    const out = new Float32Array(this.options.n * H * W);
     const gen = this.generator(H, W);
     gen.write(out, 0, this.options.n);
     return array(out, [this.options.n, H, W]);
@@ -82,7 +80,7 @@ export class RISEGrid extends PerturbImage {
     const gen = this.generator(H, W);
     for (let i = 0; i < n; i += batchSize) {
       const b = Math.min(batchSize, n - i);
-      const out = new Float32Array(bufferForThreads(b * H * W * 4));
+      const out = new Float32Array(b * H * W);
       gen.write(out, 0, b);
       yield array(out, [b, H, W]);
     }
@@ -101,8 +99,7 @@ export class RISEGrid extends PerturbImage {
     let next = 0;
     return {
       write: (out, offset, count) => {
-        const threads =
-          wasmRiseRowsEnabled() && ThreadedRiseRows.wanted(layout, out, count) ? ThreadedRiseRows.get() : null;
+        const threads = wasmRiseRowsEnabled() && ThreadedRiseRows.wanted(layout, count) ? ThreadedRiseRows.get() : null;
         if (threads !== null) {
           // the same draws, in mask order, then the masks on the thread pool
           const yx = new Int32Array(2 * count);

@@ -1,5 +1,4 @@
 import { array, type NdArray } from '@salkit/ndarray';
-import { bufferForThreads } from '@salkit/ndarray/wasm';
 import { registerPlugin } from '@salkit/plugin';
 import { z } from 'zod';
 import { checkBatchSize, imageSize, PerturbImage } from '../interfaces/PerturbImage.js';
@@ -93,8 +92,7 @@ export class SlidingRadial extends PerturbImage {
     const P = H * W;
     if (plan === null) {
       const spans = this.spans();
-      // zeros, on a SharedArrayBuffer where the scorers can split the masks over threads (Node)
-      const out = new Uint8Array(bufferForThreads(count * P));
+      const out = new Uint8Array(count * P);
       for (let k = 0; k < count; k++) {
         const i = start + k;
         const cy = Math.floor(i / nx) * sh;
@@ -110,8 +108,7 @@ export class SlidingRadial extends PerturbImage {
       }
       return array(out, [count, H, W]);
     }
-    // on a SharedArrayBuffer where the scorers can split the masks over threads (Node)
-    const out = new Float32Array(bufferForThreads(count * P * 4));
+    const out = new Float32Array(count * P);
     writeSoftMasks(plan, start, count, out);
     return array(out, [count, H, W]);
   }

@@ -1,5 +1,4 @@
 import { array, type NdArray } from '@salkit/ndarray';
-import { bufferForThreads } from '@salkit/ndarray/wasm';
 import { registerPlugin } from '@salkit/plugin';
 import { z } from 'zod';
 import { checkBatchSize, imageSize, PerturbImage } from '../interfaces/PerturbImage.js';
@@ -56,8 +55,7 @@ export class SlidingWindow extends PerturbImage {
 
   private masks(H: number, W: number, rows: Int32Array, cols: Int32Array, start: number, count: number): NdArray {
     const [wh, ww] = this.options.windowSize;
-    // zeros, on a SharedArrayBuffer where the scorers can split the masks over threads (Node)
-    const out = new Uint8Array(bufferForThreads(count * H * W));
+    const out = new Uint8Array(count * H * W);
     for (let k = 0; k < count; k++) {
       const i = start + k;
       const r = rows[Math.floor(i / cols.length)] as number;

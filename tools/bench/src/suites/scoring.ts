@@ -1,5 +1,4 @@
 import { array, defaultRng, type NdArray } from '@salkit/ndarray';
-import { bufferForThreads } from '@salkit/ndarray/wasm';
 import { RISEGrid } from '@salkit/perturb';
 import { DRISEScoring, OcclusionScoring, RISEScoring, SimilarityScoring } from '@salkit/scoring';
 import { type BenchSuite, sink } from '../suite.js';
@@ -7,9 +6,8 @@ import { type BenchSuite, sink } from '../suite.js';
 /**
  * @salkit/scoring, issue 5's sizes: 224x224 maps from N = 1000 masks. Every scorer runs on two
  * kinds of masks, made once outside the timed functions: RISEGrid's float32 masks (n = 1000,
- * s = 8, p1 = 0.5) and random 0/1 uint8 masks (half the pixels occluded, the densest 0/1 case),
- * both on a SharedArrayBuffer in Node as salkit's perturbers return them (SALKIT_THREADS=1 times
- * one thread).
+ * s = 8, p1 = 0.5) and random 0/1 uint8 masks (half the pixels occluded, the densest 0/1 case).
+ * SALKIT_THREADS=1 times one thread.
  * Confidences and descriptors are float64, as a plain JS black box returns them; the
  * "float32 scores" tasks give the confidence and detection scorers float32 scores (as TF.js
  * models return them) with RISEGrid's float32 masks, where numpy, and salkit, compute in float32.
@@ -28,8 +26,7 @@ export const scoringSuite: BenchSuite = {
     const image = array(new Uint8Array(H * W * 3).fill(128), [H, W, 3]);
     const rise = new RISEGrid({ n: N, s: 8, p1: 0.5, seed: 0 }).perturb(image);
     const draws = defaultRng(1).random([N, H, W]).data;
-    // on a SharedArrayBuffer in Node, as salkit's perturbers return masks (the scorers' threads can share them)
-    const binData = new Uint8Array(bufferForThreads(N * H * W));
+    const binData = new Uint8Array(N * H * W);
     for (let i = 0; i < binData.length; i++) binData[i] = (draws[i] as number) < 0.5 ? 1 : 0;
     const bin = array(binData, [N, H, W]);
     const maskSets: [string, NdArray][] = [
