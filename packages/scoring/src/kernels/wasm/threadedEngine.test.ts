@@ -38,7 +38,7 @@ function maps(c: Case, shared: boolean): Float32Array | Float64Array {
   return out;
 }
 
-describe.runIf(wasmSimdAvailable())('WebAssembly engine on threads (masks on a SharedArrayBuffer)', () => {
+describe.runIf(wasmSimdAvailable())('WebAssembly engine on threads', () => {
   const real = createWasmThreadPool(2) as WasmThreadPool;
   let runs = 0;
   // the pool, counting the runs it is given
@@ -65,21 +65,24 @@ describe.runIf(wasmSimdAvailable())('WebAssembly engine on threads (masks on a S
     { C: 7, P: 4500, n: 350, kind: 'f32', float32: true, alpha: 1, beta: -1 },
     { C: 4, P: 2 * 2048 + 1, n: 800, kind: 'i16', alpha: 0.25, beta: 2 },
     { C: 3, P: 20000, n: 1000, kind: '01', alpha: 1, beta: -1 },
+    // unshared masks go 83 at a time (16 MB): several copies per run of 256
+    { C: 2, P: 224 * 224, n: 300, kind: 'f32', alpha: 1, beta: -1 },
     { C: 1, P: 20000, n: 203, kind: '01', alpha: -0.5, beta: 1 },
   ];
+  const same = (a: ArrayLike<number>, b: ArrayLike<number>) =>
+    a.length === b.length && Array.from(a).every((v, i) => Object.is(v, b[i]));
   for (const c of cases) {
-    it(`gives the one-thread maps bit for bit: ${JSON.stringify(c)}`, () => {
+    it(`gives the one-thread maps bit for bit, masks shared or not: ${JSON.stringify(c)}`, () => {
+      setRegionThreadPool(null);
       const one = maps(c, false);
-      const before = runs;
-      const threaded = maps(c, true);
-      // every full sub-batch of 256 masks (and a large enough rest) went to the pool
-      expect(runs).toBeGreaterThan(before);
-      expect(threaded.length).toBe(one.length);
-      expect(
-        Array.from(threaded)
-          .map((v, i) => Object.is(v, one[i]))
-          .indexOf(false),
-      ).toBe(-1);
+      setRegionThreadPool(counting);
+      // every large enough run goes to the pool: shared masks in place, others copied in first
+      for (const shared of [true, false]) {
+        const before = runs;
+        const threaded = maps(c, shared);
+        expect(runs).toBeGreaterThan(before);
+        expect(same(threaded, one)).toBe(true);
+      }
       expect(Array.from(one).some((v) => v !== 0)).toBe(true);
     });
   }

@@ -44,8 +44,14 @@ const MAX_BYTES = 2 ** 31;
 const MAX_PAGES = MAX_BYTES / 65536;
 /** Float-mask runs of fewer mask values than this stay on the calling thread (waking helpers costs ~0.1 ms). */
 const MIN_PARALLEL_VALUES = 2 ** 20;
-/** Largest memory kept for the next engine after a release (larger ones are left to the GC). */
+/**
+ * Largest unshared memory kept for the next engine after a release (larger ones are left to the
+ * GC). A shared memory is always kept: Node 20 does not count shared memories toward GC pressure,
+ * so dropping them one after another grows the process by gigabytes before a collection.
+ */
 const SPARE_MAX_BYTES = 64 * 2 ** 20;
+/** Masks copied at a time into shared memory for the threads when they are not shared already. */
+const BULK_BYTES = 16 * 2 ** 20;
 
 /**
  * The memory of the last released engine (one unshared, one shared), handed to the next one: a
@@ -142,6 +148,8 @@ export class WasmRegionWeights implements RegionWeightEngine {
   private readonly scratchStride: number;
   private readonly wOff: number;
   private readonly patternsOff: number;
+  private readonly bulkOff: number;
+  private readonly bulkBytes: number;
   private readonly stageOff: number;
   private readonly sOff: number;
   private readonly tablesOff: number;
@@ -206,6 +214,9 @@ export class WasmRegionWeights implements RegionWeightEngine {
     this.wOff = take(this.scratchStride * threads);
     this.stageOff = this.wOff + weightBytes;
     this.patternsOff = this.stageOff + stageBytes;
+    // with threads: unshared masks are copied here (up to 16 MB at a time) for the helpers to read
+    this.bulkBytes = this.pool === null ? 0 : Math.min(BULK_BYTES, SUB * pPad * 8);
+    this.bulkOff = take(this.bulkBytes);
     this.sOff = take(SUB * C * 8);
     this.tablesOff = take(FUSE * 256 * T * 8);
     this.covOff = take(pPad * 8);
@@ -218,8 +229,9 @@ export class WasmRegionWeights implements RegionWeightEngine {
     if (reuse !== null && reuse.buffer.byteLength >= pages * 65536) {
       this.memory = reuse;
       spare[kind] = null;
-      // the accumulators and coverage must start at zero; the rest is written before it is read
-      new Uint8Array(this.memory.buffer, 0, o).fill(0);
+      // the coverage and accumulators (the last regions) must start at zero; the rest is written
+      // before it is read
+      new Uint8Array(this.memory.buffer, this.covOff, o - this.covOff).fill(0);
     } else
       this.memory = new api.Memory(
         this.pool === null ? { initial: pages } : { initial: pages, maximum: MAX_PAGES, shared: true },
@@ -319,17 +331,37 @@ export class WasmRegionWeights implements RegionWeightEngine {
   private run(m: TypedArray, args: Float64Array): void {
     const blocks = Math.ceil(this.P / PB);
     const rows = args[5] as number;
-    if (this.pool !== null && m.buffer instanceof SharedArrayBuffer && rows * this.P >= MIN_PARALLEL_VALUES)
-      this.pool.run({
-        module: this.module,
-        memory: this.memory,
-        exports: this.k,
-        data: m,
-        driver: regionBlock,
-        args,
-        blocks,
-      });
-    else for (let b = 0; b < blocks; b++) regionBlock(this.k, this.memory, m, b, 0, args);
+    const { pool, P } = this;
+    const task = { module: this.module, memory: this.memory, exports: this.k, driver: regionBlock, args, blocks };
+    if (pool === null || rows * P < MIN_PARALLEL_VALUES) {
+      for (let b = 0; b < blocks; b++) regionBlock(this.k, this.memory, m, b, 0, args);
+      return;
+    }
+    if (m.buffer instanceof SharedArrayBuffer) {
+      pool.run({ ...task, data: m });
+      return;
+    }
+    // unshared masks: copied into shared memory, as many at a time as fit (whole table groups)
+    const table = args[0] === TABLE_01;
+    const fit = Math.floor(this.bulkBytes / (P * m.BYTES_PER_ELEMENT));
+    if (fit < (table ? rows : 1)) {
+      for (let b = 0; b < blocks; b++) regionBlock(this.k, this.memory, m, b, 0, args);
+      return;
+    }
+    const mo = args[4] as number;
+    const scalars = args[6] as number;
+    const scalarBytes = this.float32 ? 4 : 8;
+    const Kind = m.constructor as new (b: ArrayBufferLike, at: number, length: number) => TypedArray;
+    for (let r = 0; r < rows; r += fit) {
+      const k = Math.min(fit, rows - r);
+      const bulk = new Kind(this.memory.buffer, this.bulkOff, k * P);
+      bulk.set(m.subarray(mo + r * P, mo + (r + k) * P) as never);
+      const part = args.slice();
+      part[4] = 0;
+      part[5] = k;
+      part[6] = scalars + r * this.C * scalarBytes;
+      pool.run({ ...task, args: part, data: bulk });
+    }
   }
 
   /**
@@ -420,7 +452,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
 
   /** Hands the memory to the next engine (the caller never uses this one again). */
   release(): void {
-    if (this.memory.buffer.byteLength <= SPARE_MAX_BYTES)
+    if (this.pool !== null || this.memory.buffer.byteLength <= SPARE_MAX_BYTES)
       spare[this.pool === null ? 'unshared' : 'shared'] = this.memory;
   }
 }
