@@ -52,6 +52,8 @@ const MIN_PARALLEL_VALUES = 2 ** 20;
 const SPARE_MAX_BYTES = 64 * 2 ** 20;
 /** Masks copied at a time into shared memory for the threads when they are not shared already. */
 const BULK_BYTES = 16 * 2 ** 20;
+/** Fewest maps for which unshared float masks are copied for the threads. */
+const MIN_COPIED_MAPS = 4;
 
 /**
  * The memory of the last released engine (one unshared, one shared), handed to the next one: a
@@ -341,10 +343,11 @@ export class WasmRegionWeights implements RegionWeightEngine {
       pool.run({ ...task, data: m });
       return;
     }
-    // unshared masks: copied into shared memory, as many at a time as fit (whole table groups)
-    const table = args[0] === TABLE_01;
+    // unshared masks: copied into shared memory, as many at a time as fit. Worth it only where the
+    // products outweigh the copy (float64, several maps): the few-map, float32 and 0/1 kernels are
+    // bound by reading the masks, which the copy would do twice more (measured slower than one thread)
     const fit = Math.floor(this.bulkBytes / (P * m.BYTES_PER_ELEMENT));
-    if (fit < (table ? rows : 1)) {
+    if (args[0] !== FLOAT_F64 || this.C < MIN_COPIED_MAPS || fit < 1) {
       for (let b = 0; b < blocks; b++) regionBlock(this.k, this.memory, m, b, 0, args);
       return;
     }
