@@ -1,4 +1,5 @@
 import { array, defaultRng, type NdArray } from '@salkit/ndarray';
+import { bufferForThreads } from '@salkit/ndarray/wasm';
 import { RISEGrid } from '@salkit/perturb';
 import { DRISEScoring, OcclusionScoring, RISEScoring, SimilarityScoring } from '@salkit/scoring';
 import { type BenchSuite, sink } from '../suite.js';
@@ -7,7 +8,8 @@ import { type BenchSuite, sink } from '../suite.js';
  * @salkit/scoring, issue 5's sizes: 224x224 maps from N = 1000 masks. Every scorer runs on two
  * kinds of masks, made once outside the timed functions: RISEGrid's float32 masks (n = 1000,
  * s = 8, p1 = 0.5) and random 0/1 uint8 masks (half the pixels occluded, the densest 0/1 case).
- * SALKIT_THREADS=1 times one thread.
+ * The "shared" tasks give RISEGrid's masks on a SharedArrayBuffer (allocated once, as the scoring
+ * README advises), which the threads read in place; SALKIT_THREADS=1 times one thread.
  * Confidences and descriptors are float64, as a plain JS black box returns them; the
  * "float32 scores" tasks give the confidence and detection scorers float32 scores (as TF.js
  * models return them) with RISEGrid's float32 masks, where numpy, and salkit, compute in float32.
@@ -73,6 +75,8 @@ export const scoringSuite: BenchSuite = {
     const refDets32 = array(Float32Array.from(refDets.data), [1, K]);
     const perturbedDets32 = array(Float32Array.from(perturbedDets.data), [N, P, K]);
     const conf32 = array(imageConf32, [C]);
+    const shared = array(new Float32Array(bufferForThreads(N * H * W * 4)), [N, H, W]);
+    (shared.data as Float32Array).set(rise.data as Float32Array);
     tasks.push(
       {
         name: `OcclusionScoring C=${C}, RISE f32, float32 scores`,
@@ -85,6 +89,26 @@ export const scoringSuite: BenchSuite = {
       {
         name: `DRISEScoring D=1, ${P} proposals x ${K}, RISE f32, float32 scores`,
         fn: () => (sink.value = drise.generate(refDets32, perturbedDets32, rise)),
+      },
+      {
+        name: `OcclusionScoring C=${C}, RISE f32 shared, float32 scores`,
+        fn: () => (sink.value = occlusion.generate(conf32, perturbedConf32, shared)),
+      },
+      {
+        name: `RISEScoring C=${C} p1=0.5, RISE f32 shared, float32 scores`,
+        fn: () => (sink.value = riseScoring.generate(conf32, perturbedConf32, shared)),
+      },
+      {
+        name: `DRISEScoring D=1, ${P} proposals x ${K}, RISE f32 shared, float32 scores`,
+        fn: () => (sink.value = drise.generate(refDets32, perturbedDets32, shared)),
+      },
+      {
+        name: `SimilarityScoring F=${F} Q=1 euclidean, RISE f32 shared`,
+        fn: () => (sink.value = similarity.generate(queryDescr, refDescr, perturbedDescrs, shared)),
+      },
+      {
+        name: `DRISEScoring D=1, ${P} proposals x ${K}, RISE f32 shared`,
+        fn: () => (sink.value = drise.generate(refDets, perturbedDets, shared)),
       },
     );
     return tasks;
