@@ -14,13 +14,14 @@ export {
   V128,
   type ValType,
 } from './wasm/assembler.js';
-export { type WasmApi, type WasmMemory, type WasmModule, wasmApi } from './wasm/webassembly.js';
 export {
   type BlockDriver,
   bufferForThreads,
+  countingPool,
   createWasmThreadPool,
   type ParallelBlocks,
   threadsWanted,
   type WasmThreadPool,
   wasmThreadPool,
 } from './wasm/threads.js';
+export { type WasmApi, type WasmMemory, type WasmModule, wasmApi } from './wasm/webassembly.js';

@@ -3,6 +3,7 @@ import { assembleModule, F64, FunctionBuilder, I32, Op } from './assembler.js';
 import {
   type BlockDriver,
   bufferForThreads,
+  countingPool,
   createWasmThreadPool,
   threadsWanted,
   type WasmThreadPool,
@@ -132,5 +133,21 @@ describe('bufferForThreads', () => {
     expect(b instanceof SharedArrayBuffer).toBe(wasmThreadPool() !== null);
     expect(() => bufferForThreads(-1)).toThrow('bufferForThreads: bytes must be a non-negative integer; got -1');
     expect(() => bufferForThreads(1.5)).toThrow(/got 1.5/);
+  });
+});
+
+describe('countingPool', () => {
+  it('counts the runs and forwards them', async () => {
+    const real = createWasmThreadPool(2) as WasmThreadPool;
+    const counting = countingPool(real);
+    await counting.whenReady();
+    expect(counting.threads).toBe(2);
+    expect(counting.readyHelpers()).toBe(1);
+    const memory = new api!.Memory({ initial: 1, maximum: 4, shared: true });
+    const exports = new api!.Instance(module, { env: { memory } }).exports;
+    const data = new Float64Array(new SharedArrayBuffer(8 * 4)).fill(1);
+    counting.run({ module, memory, exports, data, driver: record, args: Float64Array.of(2), blocks: 4 });
+    expect(counting.runs).toBe(1);
+    expect(Array.from(new Float64Array(memory.buffer, 64, 4))).toEqual([9, 9, 9, 9]);
   });
 });

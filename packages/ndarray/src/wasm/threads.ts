@@ -231,3 +231,20 @@ export function bufferForThreads(bytes: number): ArrayBuffer {
   // typed as ArrayBuffer: every typed-array constructor takes either
   return (wasmThreadPool() === null ? new ArrayBuffer(bytes) : new SharedArrayBuffer(bytes)) as ArrayBuffer;
 }
+
+/** `pool`, counting the runs it is given (for tests and benchmarks: which work went to threads). */
+export function countingPool(pool: WasmThreadPool): WasmThreadPool & { readonly runs: number } {
+  let runs = 0;
+  return {
+    threads: pool.threads,
+    get runs() {
+      return runs;
+    },
+    readyHelpers: () => pool.readyHelpers(),
+    whenReady: () => pool.whenReady(),
+    run: (task: ParallelBlocks) => {
+      runs++;
+      pool.run(task);
+    },
+  };
+}

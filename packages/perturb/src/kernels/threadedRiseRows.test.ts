@@ -1,5 +1,5 @@
 import { array, defaultRng } from '@salkit/ndarray';
-import { createWasmThreadPool, type ParallelBlocks, type WasmThreadPool } from '@salkit/ndarray/wasm';
+import { countingPool, createWasmThreadPool, type WasmThreadPool } from '@salkit/ndarray/wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RISEGrid } from '../impls/RISEGrid.js';
 import { cachedRiseLayout, writeRiseMask } from './riseMask.js';
@@ -10,16 +10,7 @@ const firstDiff = (a: Float32Array, b: Float32Array) =>
 
 describe('ThreadedRiseRows (RISE masks on the thread pool)', () => {
   const real = createWasmThreadPool(2) as WasmThreadPool;
-  let runs = 0;
-  const counting: WasmThreadPool = {
-    threads: real.threads,
-    readyHelpers: () => real.readyHelpers(),
-    whenReady: () => real.whenReady(),
-    run: (task: ParallelBlocks) => {
-      runs++;
-      real.run(task);
-    },
-  };
+  const counting = countingPool(real);
   beforeAll(async () => {
     await real.whenReady();
     setRiseThreadPool(counting);
@@ -49,9 +40,9 @@ describe('ThreadedRiseRows (RISE masks on the thread pool)', () => {
         writeRiseMask(layout, grid, (k + 2) * s * s, yx[2 * k] as number, yx[2 * k + 1] as number, one, 5 + k * H * W);
       const out = new Float32Array(count * H * W + 9);
       expect(ThreadedRiseRows.wanted(layout, count)).toBe(true);
-      const before = runs;
+      const before = counting.runs;
       expect(ThreadedRiseRows.get()?.writeMany(layout, grid, 2 * s * s, yx, out, 5, count)).toBe(true);
-      expect(runs).toBe(before + 1);
+      expect(counting.runs).toBe(before + 1);
       expect(firstDiff(out, one)).toBe(-1);
     });
   }
@@ -59,10 +50,10 @@ describe('ThreadedRiseRows (RISE masks on the thread pool)', () => {
   it('RISEGrid.perturb and perturbBatches give the same masks with and without the pool', () => {
     const image = array(new Uint8Array(160 * 120 * 3), [160, 120, 3]);
     const opts = { n: 300, s: 7, p1: 0.4, seed: 12 };
-    const before = runs;
+    const before = counting.runs;
     const threaded = new RISEGrid(opts).perturb(image).data as Float32Array;
     const batches = [...new RISEGrid(opts).perturbBatches(image, 100)].map((b) => b.data as Float32Array);
-    expect(runs).toBeGreaterThan(before);
+    expect(counting.runs).toBeGreaterThan(before);
     setRiseThreadPool(null);
     const one = new RISEGrid(opts).perturb(image).data as Float32Array;
     setRiseThreadPool(counting);

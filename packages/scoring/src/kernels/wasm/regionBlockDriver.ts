@@ -1,7 +1,7 @@
 import type { BlockDriver, WasmMemory } from '@salkit/ndarray/wasm';
 
 /** The kernels of regionKernels.ts that `regionBlock` calls. */
-interface BlockKernels {
+export interface BlockKernels {
   weightsU8: (...a: number[]) => void;
   weightsF32: (...a: number[]) => void;
   weightsF64: (...a: number[]) => void;

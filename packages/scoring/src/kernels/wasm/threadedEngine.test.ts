@@ -1,5 +1,5 @@
 import { defaultRng, type TypedArray } from '@salkit/ndarray';
-import { createWasmThreadPool, type ParallelBlocks, type WasmThreadPool } from '@salkit/ndarray/wasm';
+import { countingPool, createWasmThreadPool, type WasmThreadPool } from '@salkit/ndarray/wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegionWeightAccumulator } from '../regionWeights.js';
 import { setRegionThreadPool, wasmSimdAvailable } from './wasmRegionWeights.js';
@@ -40,17 +40,7 @@ function maps(c: Case, shared: boolean): Float32Array | Float64Array {
 
 describe.runIf(wasmSimdAvailable())('WebAssembly engine on threads', () => {
   const real = createWasmThreadPool(2) as WasmThreadPool;
-  let runs = 0;
-  // the pool, counting the runs it is given
-  const counting: WasmThreadPool = {
-    threads: real.threads,
-    readyHelpers: () => real.readyHelpers(),
-    whenReady: () => real.whenReady(),
-    run: (task: ParallelBlocks) => {
-      runs++;
-      real.run(task);
-    },
-  };
+  const counting = countingPool(real);
   beforeAll(async () => {
     await real.whenReady();
     setRegionThreadPool(counting);
@@ -79,11 +69,11 @@ describe.runIf(wasmSimdAvailable())('WebAssembly engine on threads', () => {
       // every large enough run goes to the pool: shared masks in place, others copied in first
       // for float64 arithmetic with 4 maps or more (mask-bound kernels stay on one thread)
       for (const shared of [true, false]) {
-        const before = runs;
+        const before = counting.runs;
         const threaded = maps(c, shared);
         const copied = !c.float32 && c.kind !== '01' && c.C >= 4;
-        if (shared || copied) expect(runs).toBeGreaterThan(before);
-        else expect(runs).toBe(before);
+        if (shared || copied) expect(counting.runs).toBeGreaterThan(before);
+        else expect(counting.runs).toBe(before);
         expect(same(threaded, one)).toBe(true);
       }
       expect(Array.from(one).some((v) => v !== 0)).toBe(true);
@@ -91,10 +81,10 @@ describe.runIf(wasmSimdAvailable())('WebAssembly engine on threads', () => {
   }
 
   it('keeps small runs on the calling thread', () => {
-    const before = runs;
+    const before = counting.runs;
     maps({ C: 3, P: 4100, n: 64, kind: 'f32', alpha: 1, beta: -1 }, true);
     // 0/1 masks go 64 at a time: 64 x 4100 values is below the threshold
     maps({ C: 3, P: 4100, n: 300, kind: '01', alpha: 1, beta: -1 }, true);
-    expect(runs).toBe(before);
+    expect(counting.runs).toBe(before);
   });
 });

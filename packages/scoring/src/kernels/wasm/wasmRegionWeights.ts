@@ -2,6 +2,7 @@ import type { TypedArray } from '@salkit/ndarray';
 import { type WasmMemory, type WasmModule, type WasmThreadPool, wasmApi, wasmThreadPool } from '@salkit/ndarray/wasm';
 import type { RegionWeightEngine } from '../regionWeightEngine.js';
 import {
+  type BlockKernels,
   FLOAT_F32,
   FLOAT_F64,
   FLOAT_FUSED,
@@ -80,16 +81,7 @@ function poolFor(P: number): WasmThreadPool | null {
   return poolOverride === undefined ? wasmThreadPool() : poolOverride;
 }
 
-interface Kernels {
-  weightsU8: (...a: number[]) => void;
-  weightsF32: (...a: number[]) => void;
-  weightsF64: (...a: number[]) => void;
-  mac: (...a: number[]) => void;
-  fusedF32: (...a: number[]) => void;
-  weightsF32InPlace: (...a: number[]) => void;
-  macF32: (...a: number[]) => void;
-  tablePatterns: (stage: number, pat: number, pb: number) => number;
-  tableSums: (...a: number[]) => void;
+interface Kernels extends BlockKernels {
   finishMaps: (...a: number[]) => void;
   finishMapsF32: (...a: number[]) => void;
 }
