@@ -151,3 +151,30 @@ describe('countingPool', () => {
     expect(Array.from(new Float64Array(memory.buffer, 64, 4))).toEqual([9, 9, 9, 9]);
   });
 });
+
+describe('a helper that does not answer', () => {
+  it('is given up after helperTimeoutMs: the run throws, later runs go on without it', async () => {
+    const pool = createWasmThreadPool(2, { helperTimeoutMs: 300 }) as WasmThreadPool;
+    await pool.whenReady();
+    const { memory, exports } = sharedSetup();
+    // the helper sleeps 2 s at its first block (after the calling thread has started one)
+    const stuck: BlockDriver = (_e, mem, _d, _b, thread) => {
+      const ints = new Int32Array(mem.buffer);
+      if (thread === 0) Atomics.wait(ints, 0, 0, 5000);
+      else {
+        Atomics.store(ints, 0, 1);
+        Atomics.notify(ints, 0);
+        Atomics.wait(ints, 1, 0, 2000);
+      }
+    };
+    const task = { module, memory, exports, data: null, driver: stuck, args: new Float64Array(0), blocks: 8 };
+    expect(() => pool.run(task)).toThrow('WasmThreadPool.run: a helper thread failed: no answer within 300 ms');
+    expect(pool.readyHelpers()).toBe(0);
+    const data = new Float64Array(new SharedArrayBuffer(8 * 4)).fill(1);
+    pool.run({ ...task, data, driver: record, args: Float64Array.of(1), blocks: 4 });
+    expect(Array.from(new Float64Array(memory.buffer, 64, 4))).toEqual([4, 4, 4, 4]);
+    expect(() => createWasmThreadPool(2, { helperTimeoutMs: 0 })).toThrow(
+      'createWasmThreadPool: helperTimeoutMs must be a positive number; got 0',
+    );
+  });
+});

@@ -62,6 +62,8 @@ const WAKE = 0;
 const DONE = 1;
 const FAILED = 2;
 const READY = 3;
+/** How long the calling thread waits, by default, for a helper to finish its blocks before giving it up. */
+const HELPER_TIMEOUT_MS = 60_000;
 
 class Helper {
   readonly ctl = new Int32Array(new SharedArrayBuffer(16));
@@ -93,6 +95,7 @@ class NodeThreadPool implements WasmThreadPool {
   constructor(
     private readonly wt: WorkerThreads,
     readonly threads: number,
+    private readonly timeoutMs: number,
   ) {
     for (let i = 1; i < threads; i++) this.helpers.push(new Helper(wt, this.next));
   }
@@ -158,8 +161,18 @@ class NodeThreadPool implements WasmThreadPool {
     }
     const failures: string[] = [];
     for (const h of ready) {
-      for (let done = Atomics.load(h.ctl, DONE); done !== gen; done = Atomics.load(h.ctl, DONE))
-        Atomics.wait(h.ctl, DONE, done, 1000);
+      let waited = 0;
+      for (let done = Atomics.load(h.ctl, DONE); done !== gen; done = Atomics.load(h.ctl, DONE)) {
+        // a block takes milliseconds: a helper silent this long has died (the pool stops using it)
+        if (waited >= this.timeoutMs) {
+          h.failure = `no answer within ${this.timeoutMs} ms`;
+          failures.push(h.failure);
+          break;
+        }
+        const slice = Math.min(1000, this.timeoutMs - waited);
+        Atomics.wait(h.ctl, DONE, done, slice);
+        waited += slice;
+      }
       if (Atomics.load(h.ctl, FAILED) === 1) {
         const reply = this.wt.receiveMessageOnPort(h.port)?.message;
         failures.push(String(reply ?? 'unknown error'));
@@ -197,12 +210,20 @@ export function threadsWanted(wanted: string | undefined, cores: number): number
 /**
  * A new pool of `threads` threads, the calling one included (threads - 1 helpers), or null where
  * threads cannot run synchronously (no worker_threads: browsers, whose main thread may not block).
+ * A helper that does not finish a run's blocks within `helperTimeoutMs` (default 60 s; a block
+ * takes milliseconds) is taken for dead: the run throws and the pool goes on without it.
  */
-export function createWasmThreadPool(threads: number): WasmThreadPool | null {
+export function createWasmThreadPool(
+  threads: number,
+  options: { helperTimeoutMs?: number } = {},
+): WasmThreadPool | null {
   if (!Number.isInteger(threads) || threads < 1)
     throw new Error(`createWasmThreadPool: threads must be a positive integer; got ${threads}`);
+  const { helperTimeoutMs = HELPER_TIMEOUT_MS } = options;
+  if (!(helperTimeoutMs > 0))
+    throw new Error(`createWasmThreadPool: helperTimeoutMs must be a positive number; got ${helperTimeoutMs}`);
   const wt = workerThreads();
-  return wt === undefined ? null : new NodeThreadPool(wt, threads);
+  return wt === undefined ? null : new NodeThreadPool(wt, threads, helperTimeoutMs);
 }
 
 /**
