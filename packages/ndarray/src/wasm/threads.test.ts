@@ -153,7 +153,7 @@ describe('countingPool', () => {
 });
 
 describe('a helper that does not answer', () => {
-  it('is given up after helperTimeoutMs: the run throws, later runs go on without it', async () => {
+  it('is given up after helperTimeoutMs: the run throws, later runs use the calling thread alone', async () => {
     const pool = createWasmThreadPool(2, { helperTimeoutMs: 300 }) as WasmThreadPool;
     await pool.whenReady();
     const { memory, exports } = sharedSetup();

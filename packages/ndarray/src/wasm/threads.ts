@@ -91,6 +91,8 @@ class NodeThreadPool implements WasmThreadPool {
   private readonly helpers: Helper[] = [];
   private readonly next = new Int32Array(new SharedArrayBuffer(4));
   private gen = 0;
+  /** Set when a helper did not answer: it may still run blocks of an old run, so no helper is used again. */
+  private abandoned = false;
 
   constructor(
     private readonly wt: WorkerThreads,
@@ -101,6 +103,7 @@ class NodeThreadPool implements WasmThreadPool {
   }
 
   readyHelpers(): number {
+    if (this.abandoned) return 0;
     return this.helpers.filter((h) => h.failure === null && Atomics.load(h.ctl, READY) === 1).length;
   }
 
@@ -119,7 +122,10 @@ class NodeThreadPool implements WasmThreadPool {
       throw new Error(`WasmThreadPool.run: blocks must be a non-negative integer; got ${blocks}`);
     if (data !== null && !(data.buffer instanceof SharedArrayBuffer))
       throw new Error('WasmThreadPool.run: data must be a view of a SharedArrayBuffer (or null)');
-    const ready = blocks < 2 ? [] : this.helpers.filter((h) => h.failure === null && Atomics.load(h.ctl, READY) === 1);
+    const ready =
+      blocks < 2 || this.abandoned
+        ? []
+        : this.helpers.filter((h) => h.failure === null && Atomics.load(h.ctl, READY) === 1);
     if (ready.length === 0) {
       for (let b = 0; b < blocks; b++) driver(exports, memory, data, b, 0, args);
       return;
@@ -163,9 +169,11 @@ class NodeThreadPool implements WasmThreadPool {
     for (const h of ready) {
       let waited = 0;
       for (let done = Atomics.load(h.ctl, DONE); done !== gen; done = Atomics.load(h.ctl, DONE)) {
-        // a block takes milliseconds: a helper silent this long has died (the pool stops using it)
+        // a block takes milliseconds: a helper silent this long is lost; it might still take blocks
+        // from the shared counter, so from now on the calling thread works alone
         if (waited >= this.timeoutMs) {
           h.failure = `no answer within ${this.timeoutMs} ms`;
+          this.abandoned = true;
           failures.push(h.failure);
           break;
         }
@@ -211,7 +219,7 @@ export function threadsWanted(wanted: string | undefined, cores: number): number
  * A new pool of `threads` threads, the calling one included (threads - 1 helpers), or null where
  * threads cannot run synchronously (no worker_threads: browsers, whose main thread may not block).
  * A helper that does not finish a run's blocks within `helperTimeoutMs` (default 60 s; a block
- * takes milliseconds) is taken for dead: the run throws and the pool goes on without it.
+ * takes milliseconds) is given up: the run throws, and later runs use the calling thread alone.
  */
 export function createWasmThreadPool(
   threads: number,
