@@ -166,9 +166,14 @@ export class WasmRegionWeights implements RegionWeightEngine {
     if (C < 1 || P < 1 || !wasmSimdAvailable()) return null;
     const T = (C + 2) & ~1;
     const pPad = align16(P);
-    // acc, cov, accT, the maps formed by finish; scalars, tables; scratch for up to 16 threads
+    // acc, cov, accT, the maps formed by finish; scalars, tables; scratch for up to 16 threads and
+    // the masks copied for them
     const bytes =
-      pPad * 8 * (2 * C + 1 + T) + SUB * C * 8 + FUSE * 256 * T * 8 + 16 * (ROWS * PITCH * 16 + FUSE * PITCH);
+      pPad * 8 * (2 * C + 1 + T) +
+      SUB * C * 8 +
+      FUSE * 256 * T * 8 +
+      16 * (ROWS * PITCH * 16 + FUSE * PITCH) +
+      BULK_BYTES;
     if (bytes > MAX_BYTES) return null;
     try {
       return new WasmRegionWeights(C, P, alpha, beta, round, coverage, float32, T, pPad);
