@@ -68,9 +68,25 @@ export class RISEGrid extends PerturbImage {
   perturb(refImage: NdArray): NdArray {
     const [H, W] = imageSize('RISEGrid.perturb', refImage);
     const out = new Float32Array(this.options.n * H * W);
-    const gen = this.generator(H, W);
-    gen.write(out, 0, this.options.n);
+    this.generator(H, W).write(out, 0, this.options.n);
     return array(out, [this.options.n, H, W]);
+  }
+
+  /**
+   * The masks of `perturb(refImage)`, written into `out` (a Float32Array of n*H*W values) and
+   * returned as an [n,H,W] view of it. With `out` on a SharedArrayBuffer (`bufferForThreads` from
+   * `@salkit/ndarray/wasm`) and `threads` > 1, the masks are written on the process's thread pool;
+   * allocate `out` once and reuse it (Node 20 does not count shared buffers toward GC pressure).
+   */
+  perturbInto(refImage: NdArray, out: Float32Array): NdArray {
+    const [H, W] = imageSize('RISEGrid.perturbInto', refImage);
+    const { n } = this.options;
+    if (!(out instanceof Float32Array) || out.length !== n * H * W) {
+      const got = out instanceof Float32Array ? `${out.length} values` : String((out as object)?.constructor?.name);
+      throw new Error(`RISEGrid.perturbInto: out must be a Float32Array of n*H*W = ${n * H * W} values; got ${got}`);
+    }
+    this.generator(H, W).write(out, 0, n);
+    return array(out, [n, H, W]);
   }
 
   override *perturbBatches(refImage: NdArray, batchSize: number): Generator<NdArray, void, undefined> {
@@ -99,7 +115,9 @@ export class RISEGrid extends PerturbImage {
     let next = 0;
     return {
       write: (out, offset, count) => {
-        const threads = wasmRiseRowsEnabled() && ThreadedRiseRows.wanted(layout, count) ? ThreadedRiseRows.get() : null;
+        // xaitk's `threads`: more than one allows the thread pool (for shared outputs: perturbInto)
+        const parallel = (this.options.threads ?? 0) > 1 && wasmRiseRowsEnabled();
+        const threads = parallel && ThreadedRiseRows.wanted(layout, out, count) ? ThreadedRiseRows.get() : null;
         if (threads !== null) {
           // the same draws, in mask order, then the masks on the thread pool
           const yx = new Int32Array(2 * count);

@@ -18,12 +18,9 @@ import {
 
 /** Masks per block of a threaded run. */
 const MASKS_PER_BLOCK = 4;
-/** Bytes of masks written per run into shared memory, then copied out by the calling thread. */
-const RUN_BYTES = 16 * 2 ** 20;
 /** Runs of fewer output values than this stay on one thread (waking helpers costs ~0.1 ms). */
 const MIN_PARALLEL_VALUES = 2 ** 20;
 const PAGE = 65536;
-const align16 = (n: number) => Math.ceil(n / 16) * 16;
 
 let poolOverride: WasmThreadPool | null | undefined;
 /** For tests: threaded writers made after this use `pool` (null: none; undefined: the process's pool). */
@@ -33,12 +30,12 @@ export function setRiseThreadPool(pool: WasmThreadPool | null | undefined): void
 }
 
 /**
- * Masks `first + [block * perBlock, ...)` (up to `end`) of a run (see ThreadedRiseRows.writeMany):
- * the row kernels of wasmRiseRows.ts through this thread's scratch, copied to `out` (a view of
- * the shared memory: mask j at `(j - first) * H * W`). Self-contained (helper threads get its
- * source). Arguments, in order: H, W, s, segments, w0, w1, segs, v, grids, h, hRow, d, scr,
- * chunkRows, scratch stride, shifts (i32 sy, sx per mask), first, end, per block, bands, then
- * bandStart (bands + 1 values), bandR0 and bandR1 (bands each).
+ * Masks `[block * perBlock, ...)` of a run (see ThreadedRiseRows.writeMany): the row kernels of
+ * wasmRiseRows.ts through this thread's scratch, copied out to `out` (the masks, on a
+ * SharedArrayBuffer). Self-contained (helper threads get its source). Arguments, in order: H, W,
+ * s, segments, w0, w1, segs, v, grids, h, hRow, d, scr, chunkRows, scratch stride, shifts (i32
+ * sy, sx per mask), masks, output offset, per block, bands, then bandStart (bands + 1 values),
+ * bandR0 and bandR1 (bands each).
  */
 export const riseBlock: BlockDriver = (exports, memory, out, block, thread, a) => {
   const k = exports as RiseKernels;
@@ -53,7 +50,7 @@ export const riseBlock: BlockDriver = (exports, memory, out, block, thread, a) =
   const dOff = (a[11] as number) + stride;
   const scrOff = (a[12] as number) + stride;
   const chunkRows = a[13] as number;
-  const first = a[16] as number;
+  const count = a[16] as number;
   const perBlock = a[18] as number;
   const bands = a[19] as number;
   const B = 20;
@@ -64,11 +61,11 @@ export const riseBlock: BlockDriver = (exports, memory, out, block, thread, a) =
   const groups = Math.ceil(W / 4);
   const rowBytes = 4 * W;
   const scr = scrOff / 4;
-  const end = Math.min(a[17] as number, first + (block + 1) * perBlock);
-  for (let j = first + block * perBlock; j < end; j++) {
+  const end = Math.min(count, (block + 1) * perBlock);
+  for (let j = block * perBlock; j < end; j++) {
     const sy = i32[shifts + 2 * j] as number;
     const sx = i32[shifts + 2 * j + 1] as number;
-    const at = (j - first) * H * W;
+    const at = (a[17] as number) + j * H * W;
     k.hrows(gridsOff + j * s * s * 4, a[6], a[3], a[4], a[5], hOff, s, sx, W, hRow);
     const yEnd = sy + H;
     let filled = 0;
@@ -99,10 +96,11 @@ export const riseBlock: BlockDriver = (exports, memory, out, block, thread, a) =
 
 /**
  * RISE masks written by the row kernels on the process's thread pool: each thread writes whole
- * masks through its own scratch into one shared memory that holds the geometry's tables, the
- * call's grids and shifts and a run's masks (at most RUN_BYTES), which the calling thread then
- * copies out. Same kernels and arguments as WasmRiseRows, so the same bits. One writer per
- * process, its memory kept (shared memories are not collected promptly).
+ * masks through its own scratch in one shared memory that holds the geometry's tables, the run's
+ * grids and shifts, straight into an output on a SharedArrayBuffer (see RISEGrid.perturbInto).
+ * Same kernels and arguments as WasmRiseRows, so the same bits. One writer per process, its memory
+ * kept. (Into an unshared output, the calling thread would have to copy every mask and take every
+ * page fault: measured no faster than one thread.)
  */
 export class ThreadedRiseRows {
   private readonly memory: WasmMemory;
@@ -135,16 +133,20 @@ export class ThreadedRiseRows {
     return ThreadedRiseRows.writer;
   }
 
-  /** True when `count` masks are worth the threads (and the row formula is proven for `layout`). */
-  static wanted(layout: RiseLayout, count: number): boolean {
-    return layout.rowFormulaExact === true && count * layout.H * layout.W >= MIN_PARALLEL_VALUES;
+  /** True when a run of `count` masks into `out` is worth the threads. */
+  static wanted(layout: RiseLayout, out: Float32Array, count: number): boolean {
+    return (
+      layout.rowFormulaExact === true &&
+      out.buffer instanceof SharedArrayBuffer &&
+      count * layout.H * layout.W >= MIN_PARALLEL_VALUES
+    );
   }
 
   /**
    * Writes `count` masks into `out` from `outOffset`: mask j from the grid at
    * `grid[gridOffset + j*s*s]` shifted by `shifts[2j]` rows and `shifts[2j+1]` columns (as
-   * writeRiseMask); the row formula must be proven for `layout`. Returns false, having written
-   * nothing, if the memory could not be had.
+   * writeRiseMask). `out` must be on a SharedArrayBuffer and the row formula proven for `layout`.
+   * Returns false, having written nothing, if the memory could not be had.
    */
   writeMany(
     layout: RiseLayout,
@@ -162,9 +164,7 @@ export class ThreadedRiseRows {
     const stride = first.end - first.gridOff;
     const gridsOff = tables.end + threads * stride;
     const shiftsOff = gridsOff + count * s * s * 4;
-    const perRun = Math.max(1, Math.min(count, Math.floor(RUN_BYTES / (4 * H * W))));
-    const masksOff = align16(shiftsOff + count * 8);
-    const end = masksOff + perRun * H * W * 4;
+    const end = shiftsOff + count * 8;
     const have = this.memory.buffer.byteLength;
     if (end > have) {
       try {
@@ -199,30 +199,23 @@ export class ThreadedRiseRows {
       first.chunkRows,
       stride,
       shiftsOff,
-      0,
-      0,
+      count,
+      outOffset,
       MASKS_PER_BLOCK,
       bands,
     ]);
     args.set(layout.bandStart.subarray(0, bands + 1), 20);
     args.set(layout.bandR0, 21 + bands);
     args.set(layout.bandR1, 21 + 2 * bands);
-    const masks = new Float32Array(this.memory.buffer, masksOff, perRun * H * W);
-    for (let first = 0; first < count; first += perRun) {
-      const n = Math.min(perRun, count - first);
-      args[16] = first;
-      args[17] = first + n;
-      this.pool.run({
-        module: this.module,
-        memory: this.memory,
-        exports: this.exports,
-        data: masks,
-        driver: riseBlock,
-        args,
-        blocks: Math.ceil(n / MASKS_PER_BLOCK),
-      });
-      out.set(masks.subarray(0, n * H * W), outOffset + first * H * W);
-    }
+    this.pool.run({
+      module: this.module,
+      memory: this.memory,
+      exports: this.exports,
+      data: out,
+      driver: riseBlock,
+      args,
+      blocks: Math.ceil(count / MASKS_PER_BLOCK),
+    });
     return true;
   }
 }

@@ -1,10 +1,12 @@
 import { array } from '@salkit/ndarray';
+import { bufferForThreads } from '@salkit/ndarray/wasm';
 import { RISEGrid, SlidingRadial } from '@salkit/perturb';
 import { type BenchSuite, sink } from '../suite.js';
 
 /**
  * @salkit/perturb on a 224x224 RGB image, the sizes of issue 5's Python reference timings:
- * RISEGrid n=1000 s=8 (all masks at once and streamed in batches of 32) and SlidingRadial
+ * RISEGrid n=1000 s=8 (all masks at once, into a reused shared buffer with perturbInto, which
+ * writes on the thread pool, and streamed in batches of 32) and SlidingRadial
  * r=50 stride 20 (144 masks), hard and blurred with sigma 10 (also from a fresh instance, which
  * has to build the tables an instance keeps per image size).
  */
@@ -15,8 +17,13 @@ export const perturbSuite: BenchSuite = {
     const rise = new RISEGrid({ n: 1000, s: 8, p1: 0.5, seed: 0 });
     const radial = new SlidingRadial({ radius: [50, 50], stride: [20, 20] });
     const soft = new SlidingRadial({ radius: [50, 50], stride: [20, 20], sigma: [10, 10] });
+    const shared = new Float32Array(bufferForThreads(1000 * 224 * 224 * 4));
     return [
       { name: 'RISEGrid n=1000 s=8 perturb', fn: () => (sink.value = rise.perturb(image)) },
+      {
+        name: 'RISEGrid n=1000 s=8 perturbInto (shared buffer, reused)',
+        fn: () => (sink.value = rise.perturbInto(image, shared)),
+      },
       {
         name: 'RISEGrid n=1000 s=8 perturbBatches(32)',
         fn: () => {
