@@ -127,8 +127,10 @@ export const regionBlock: BlockDriver = (exports, memory, masks, block, thread, 
     for (let ch = 0; ch < n / 8; ch++) {
       for (let i = 0; i < 8; i++) {
         const src = mo + (ch * 8 + i) * P + p0;
-        view.set(m.subarray(src, src + pbA), at + i * pitch);
-        if (pbA < pbK) view.fill(0, at + i * pitch + pbA, at + i * pitch + pbK);
+        // 8 rows pPad bytes apart, as tablePatterns reads them
+        const row = at + i * (a[2] as number);
+        view.set(m.subarray(src, src + pbA), row);
+        if (pbA < pbK) view.fill(0, row + pbA, row + pbK);
       }
       ok &= k.tablePatterns(stageOff, pat + ch * pitch, pbK);
     }

@@ -142,6 +142,10 @@ export class WasmRegionWeights implements RegionWeightEngine {
   private readonly scratchStride: number;
   private readonly wOff: number;
   private readonly patternsOff: number;
+  /** The whole-row table path's scratch (see ensureAccT), and where it ends. */
+  private rowStageOff = 0;
+  private blockPatternsOff = 0;
+  private tableEnd = 0;
   private readonly bulkOff: number;
   private readonly bulkBytes: number;
   private readonly stageOff: number;
@@ -208,7 +212,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
     const threads = this.pool?.threads ?? 1;
     // per thread: weight rows, the stage, the table kernel's patterns
     const weightBytes = align16(ROWS * PITCH * 8);
-    const stageBytes = align16(Math.max(ROWS * PITCH * 8, 8 * PITCH, ROWS_F32 * PITCH * 4));
+    const stageBytes = align16(Math.max(ROWS * PITCH * 8, 8 * pPad, ROWS_F32 * PITCH * 4));
     this.scratchStride = weightBytes + stageBytes + FUSE * PITCH;
     this.wOff = take(this.scratchStride * threads);
     this.stageOff = this.wOff + weightBytes;
@@ -240,7 +244,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
       tableWidth: T,
       fuse: FUSE,
       pitch: PITCH,
-      rowPitch: PITCH,
+      rowPitch: pPad,
       tablesAt: this.tablesOff,
       ...(this.pool === null ? {} : { sharedMaxPages: MAX_PAGES }),
     });
@@ -255,15 +259,23 @@ export class WasmRegionWeights implements RegionWeightEngine {
     this.f64 = new Float64Array(buf);
   }
 
+  /** accT, then the calling thread's table scratch: 8 whole mask rows pPad bytes apart and the patterns [block][FUSE][PITCH]. */
   private ensureAccT(): number {
     if (this.accTOff === 0) {
-      const need = this.end + this.pPad * this.T * 8;
+      const { pPad } = this;
+      const accTEnd = this.end + pPad * this.T * 8;
+      const rowStage = align16(accTEnd);
+      const patterns = rowStage + 8 * pPad;
+      const need = patterns + Math.ceil(pPad / PB) * FUSE * PITCH;
       const have = this.memory.buffer.byteLength;
       if (need > have) this.memory.grow(Math.ceil((need - have) / 65536));
       this.views();
       // accT sums from zero (a reused memory holds old data there)
-      this.f64.fill(0, this.end / 8, need / 8);
+      this.f64.fill(0, this.end / 8, accTEnd / 8);
       this.accTOff = this.end;
+      this.rowStageOff = rowStage;
+      this.blockPatternsOff = patterns;
+      this.tableEnd = need;
     }
     return this.accTOff;
   }
@@ -384,12 +396,52 @@ export class WasmRegionWeights implements RegionWeightEngine {
   private addU8(m: Uint8Array, mo: number, b: number): void {
     const chunks = b >> 3;
     if (chunks > 0) this.ensureAccT();
+    const threads = this.pool !== null && m.buffer instanceof SharedArrayBuffer;
     for (let r = 0; r < chunks * 8; r += TABLE_ROWS) {
       const rows = Math.min(TABLE_ROWS, chunks * 8 - r);
       this.buildTables(r >> 3, rows >> 3);
-      this.run(m, this.blockArgs(m, mo, r, r + rows, true));
+      if (threads && rows * this.P >= MIN_PARALLEL_VALUES) this.run(m, this.blockArgs(m, mo, r, r + rows, true));
+      else this.tableRows(m, mo, r, rows);
     }
     if (chunks * 8 < b) this.run(m, this.blockArgs(m, mo, chunks * 8, b, false));
+  }
+
+  /**
+   * One table group on the calling thread: each chunk's 8 whole rows staged with one copy per row
+   * (fewer, longer copies than regionBlock's per-block staging: about 15% faster on one thread),
+   * patterns per block, then the table sums of every block whose masks were all 0/1, the float
+   * kernel in any other.
+   */
+  private tableRows(m: Uint8Array, mo: number, r: number, rows: number): void {
+    const { P, T, pPad, rowStageOff, blockPatternsOff } = this;
+    const u8 = new Uint8Array(this.memory.buffer);
+    const blocks = Math.ceil(P / PB);
+    const ok = new Uint8Array(blocks).fill(1);
+    for (let ch = 0; ch < rows >> 3; ch++) {
+      for (let i = 0; i < 8; i++) {
+        const s = mo + (r + ch * 8 + i) * P;
+        u8.set(m.subarray(s, s + P), rowStageOff + i * pPad);
+        // the padding reads as 0 (finish may have used this scratch)
+        if (P < pPad) u8.fill(0, rowStageOff + i * pPad + P, rowStageOff + (i + 1) * pPad);
+      }
+      for (let blk = 0; blk < blocks; blk++) {
+        const p0 = blk * PB;
+        const pat = blockPatternsOff + blk * FUSE * PITCH + ch * PITCH;
+        ok[blk] = (ok[blk] as number) & this.k.tablePatterns(rowStageOff + p0, pat, align16(Math.min(PB, P - p0)));
+      }
+    }
+    let floatArgs: Float64Array | null = null;
+    for (let blk = 0; blk < blocks; blk++) {
+      const p0 = blk * PB;
+      if (ok[blk] === 1) {
+        const pat = blockPatternsOff + blk * FUSE * PITCH;
+        this.k.tableSums(pat, this.accTOff + p0 * T * 8, rows >> 3, align16(Math.min(PB, P - p0)));
+        continue;
+      }
+      // a mask in this block is not 0/1: the float kernel on the group's rows
+      floatArgs ??= this.blockArgs(m, mo, r, r + rows, false);
+      regionBlock(this.k, this.memory, m, blk, 0, floatArgs);
+    }
   }
 
   /**
@@ -432,7 +484,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
     // the maps are formed in wasm memory, then copied out: over the threads' scratch, free by now,
     // else past everything (accT included)
     const bytes = C * P * 8;
-    let at = this.accTOff === 0 ? this.end : align16(this.accTOff + pPad * this.T * 8);
+    let at = this.accTOff === 0 ? this.end : align16(this.tableEnd);
     if (bytes <= this.sOff - this.wOff) at = this.wOff;
     const have = this.memory.buffer.byteLength;
     if (at + bytes > have) {
