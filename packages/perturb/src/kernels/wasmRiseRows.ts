@@ -9,6 +9,7 @@ import {
   type WasmModule,
   wasmApi,
 } from '@salkit/ndarray/wasm';
+import { type RiseKernels, riseBlock, riseBlockArgs } from './riseBlockDriver.js';
 import type { RiseLayout } from './riseLayout.js';
 
 /**
@@ -209,11 +210,6 @@ export function riseRowsModule(shared = false): WasmModule | null {
   return compiled[key] ?? null;
 }
 
-export interface RiseKernels {
-  hrows: (...args: number[]) => void;
-  lerp: (...args: number[]) => void;
-}
-
 /** Bytes of output rows staged in wasm memory before each copy out (at least one row). */
 const CHUNK_BYTES = 32 * 1024;
 const PAGE = 65536;
@@ -285,7 +281,9 @@ export function writeRiseTables(layout: RiseLayout, t: RiseTables, f64: Float64A
   f64.set(layout.rows.w1.subarray(0, layout.rows.outSize), t.vOff / 8);
 }
 
-type Plan = RiseTables & RiseScratch & { readonly layout: RiseLayout };
+/** A bound geometry: where things are, and riseBlock's arguments for one mask (output offset set per mask). */
+type Plan = RiseTables &
+  RiseScratch & { readonly layout: RiseLayout; readonly shiftsOff: number; readonly args: Float64Array };
 
 /**
  * One wasm instance and memory, shared by all RISE mask writers: it holds the tables of the last
@@ -334,17 +332,30 @@ export class WasmRiseRows {
   private bind(layout: RiseLayout): Plan | null {
     const tables = riseTables(layout);
     const scratch = riseScratch(layout, tables.end);
+    // the mask's shifts (two i32) after the scratch
+    const shiftsOff = scratch.end;
+    const end = shiftsOff + 8;
     const have = this.memory.buffer.byteLength;
-    if (scratch.end > have) {
+    if (end > have) {
       try {
-        this.memory.grow(Math.ceil((scratch.end - have) / PAGE));
+        this.memory.grow(Math.ceil((end - have) / PAGE));
       } catch {
         return null;
       }
       this.views();
     }
     writeRiseTables(layout, tables, this.f64, this.i32);
-    this.plan = { ...tables, ...scratch, layout };
+    const args = riseBlockArgs(layout, {
+      ...tables,
+      ...scratch,
+      stride: 0,
+      grids: scratch.gridOff,
+      shifts: shiftsOff,
+      count: 1,
+      outOffset: 0,
+      perBlock: 1,
+    });
+    this.plan = { ...tables, ...scratch, layout, shiftsOff, args };
     return this.plan;
   }
 
@@ -364,41 +375,15 @@ export class WasmRiseRows {
   ): boolean {
     const plan = this.plan?.layout === layout ? this.plan : this.bind(layout);
     if (plan === null) return false;
-    const { H, W, s, bandStart, bandR0, bandR1 } = layout;
-    const { k, f32 } = this;
-    const { w0Off, w1Off, segOff, vOff, gridOff, hOff, hRow, dOff, scrOff, chunkRows } = plan;
-    const groups = Math.ceil(W / 4);
-    const rowBytes = 4 * W;
-    const g0 = gridOff / 4;
-    const ss = s * s;
+    const { f32, i32 } = this;
+    const g0 = plan.gridOff / 4;
+    const ss = layout.s * layout.s;
     if (grid instanceof Float32Array) f32.set(grid.subarray(gridOffset, gridOffset + ss), g0);
     else for (let i = 0; i < ss; i++) f32[g0 + i] = grid[gridOffset + i] as number;
-    k.hrows(gridOff, segOff, layout.segJ0.length, w0Off, w1Off, hOff, s, sx, W, hRow);
-    const scr = scrOff / 4;
-    const yEnd = sy + H;
-    let filled = 0; // rows staged since the last copy
-    let done = 0; // output rows copied out
-    for (let b = 0; b < bandR0.length; b++) {
-      const ya = Math.max(bandStart[b] as number, sy);
-      const yb = Math.min(bandStart[b + 1] as number, yEnd);
-      if (ya >= yb) continue;
-      const a = hOff + (bandR0[b] as number) * hRow;
-      const bb = hOff + (bandR1[b] as number) * hRow;
-      let withDiff = 1;
-      for (let y = ya; y < yb; ) {
-        const take = Math.min(chunkRows - filled, yb - y);
-        k.lerp(a, bb, dOff, vOff + 8 * y, take, scrOff + filled * rowBytes, groups, rowBytes, withDiff);
-        withDiff = 0;
-        filled += take;
-        y += take;
-        if (filled === chunkRows) {
-          out.set(f32.subarray(scr, scr + filled * W), outOffset + done * W);
-          done += filled;
-          filled = 0;
-        }
-      }
-    }
-    if (filled > 0) out.set(f32.subarray(scr, scr + filled * W), outOffset + done * W);
+    i32[plan.shiftsOff / 4] = sy;
+    i32[plan.shiftsOff / 4 + 1] = sx;
+    plan.args[17] = outOffset;
+    riseBlock(this.k, this.memory, out, 0, 0, plan.args);
     return true;
   }
 }
