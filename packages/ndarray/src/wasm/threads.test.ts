@@ -100,6 +100,42 @@ describe('createWasmThreadPool', () => {
     ).toThrow(/^main failed at block \d+$/);
   });
 
+  it('runs the overlap work on the calling thread while a helper takes blocks, before its own blocks', () => {
+    const { memory, exports } = sharedSetup();
+    const data = new Float64Array(new SharedArrayBuffer(8 * 16)).fill(1);
+    const ints = new Int32Array(memory.buffer);
+    let sawHelper = -1;
+    let ownBlocksBefore = -1;
+    const overlap = () => {
+      // the helper was woken first: it takes a block while this thread is still here
+      Atomics.wait(ints, 0, 0, 5000);
+      sawHelper = Atomics.load(ints, 0);
+      ownBlocksBefore = Array.from(ints.subarray(1000, 1016)).filter((t) => t === 1).length;
+    };
+    pool.run({ module, memory, exports, data, driver: record, args: Float64Array.of(1), blocks: 16, overlap });
+    expect(sawHelper).toBe(1);
+    expect(ownBlocksBefore).toBe(0);
+    expect(Array.from(new Float64Array(memory.buffer, 64, 16))).toEqual(new Array(16).fill(4));
+  });
+
+  it('runs the overlap work once without helpers too, and rethrows its error after the helpers stop', () => {
+    const { memory, exports } = sharedSetup();
+    const data = new Float64Array(new SharedArrayBuffer(8 * 4)).fill(2);
+    let calls = 0;
+    const square: BlockDriver = (e, _m, d, block, _t, a) =>
+      (e as { put(i: number, x: number): void }).put(block, (a[0] as number) + (d as Float64Array)[block]!);
+    const task = { module, memory, exports, data, driver: square, args: Float64Array.of(1) };
+    // one block: no helper is woken
+    pool.run({ ...task, blocks: 1, overlap: () => calls++ });
+    expect(calls).toBe(1);
+    const overlap = () => {
+      throw new Error('copy failed');
+    };
+    expect(() => pool.run({ ...task, blocks: 4, overlap })).toThrow('copy failed');
+    pool.run({ ...task, blocks: 4 });
+    expect(Array.from(new Float64Array(memory.buffer, 64, 4))).toEqual([9, 9, 9, 9]);
+  });
+
   it('validates blocks and data', () => {
     const { memory, exports } = sharedSetup();
     const task = { module, memory, exports, data: null, driver: record, args: new Float64Array(1) };

@@ -28,6 +28,12 @@ export interface ParallelBlocks {
   driver: BlockDriver;
   args: Float64Array;
   blocks: number;
+  /**
+   * Work of the calling thread's own, done while the helpers start on the blocks and before it
+   * takes blocks itself (e.g. preparing the next run's data elsewhere in memory). Runs once,
+   * also when no helper is used; an error it throws stops the run and is rethrown.
+   */
+  overlap?: () => void;
 }
 
 /** Threads that run blocks of wasm work; the calling thread takes blocks too and returns when all are done. */
@@ -127,6 +133,7 @@ class NodeThreadPool implements WasmThreadPool {
         ? []
         : this.helpers.filter((h) => h.failure === null && Atomics.load(h.ctl, READY) === 1);
     if (ready.length === 0) {
+      task.overlap?.();
       for (let b = 0; b < blocks; b++) driver(exports, memory, data, b, 0, args);
       return;
     }
@@ -158,6 +165,7 @@ class NodeThreadPool implements WasmThreadPool {
     });
     let error: unknown = null;
     try {
+      task.overlap?.();
       for (let b = Atomics.add(this.next, 0, 1); b < blocks; b = Atomics.add(this.next, 0, 1))
         driver(exports, memory, data, b, 0, args);
     } catch (e) {

@@ -56,6 +56,13 @@ export interface RegionBlockArgs {
   accT: number;
   patterns: number;
   tableWidth: number;
+  /**
+   * Float modes: -1 to stage each block's rows here from the masks; else the byte address where
+   * the calling thread has staged them already, the rows of block b `prestagedBlockBytes * b`
+   * further on (rows `pitch` apart, as on the stage).
+   */
+  prestaged: number;
+  prestagedBlockBytes: number;
 }
 
 /** The Float64Array `regionBlock` reads, in its order. */
@@ -84,12 +91,14 @@ export function regionBlockArgs(o: RegionBlockArgs): Float64Array {
     o.accT,
     o.patterns,
     o.tableWidth,
+    o.prestaged,
+    o.prestagedBlockBytes,
   );
 }
 
 /**
  * Pixel block `block` of a run of masks: for float (and non-0/1 integer) masks, stage the block's
- * part of `stepRows` masks at a time, then weights and multiply-adds; for 0/1 uint8 masks, each
+ * part of `stepRows` masks at a time (or find them prestaged), then weights and multiply-adds; for 0/1 uint8 masks, each
  * chunk of 8 masks' bytes become patterns, whose table sums are added (regionKernels.ts). Blocks
  * touch disjoint accumulator columns and each adds the masks in order, so any thread may take any
  * block. Self-contained (helper threads get its source): numbers, typed arrays and kernel calls.
@@ -145,23 +154,27 @@ export const regionBlock: BlockDriver = (exports, memory, masks, block, thread, 
   const accPitch = (a[2] as number) * valueBytes;
   const acc = (a[7] as number) + p0 * valueBytes;
   const cov = (a[8] as number) + p0 * valueBytes;
+  const prestaged = a[23] as number;
   for (let r = 0; r < n; r += step) {
     const rows = Math.min(step, n - r);
-    for (let i = 0; i < rows; i++) {
-      const src = mo + (r + i) * P + p0;
-      // other integer types convert to float64 in TypedArray.set
-      view.set(m.subarray(src, src + pbA), at + i * pitch);
-      if (pbA < PB) view.fill(0, at + i * pitch + pbA, at + i * pitch + PB);
-    }
+    let st = stageOff;
+    if (prestaged >= 0) st = prestaged + block * (a[24] as number) + r * pitch * bytes;
+    else
+      for (let i = 0; i < rows; i++) {
+        const src = mo + (r + i) * P + p0;
+        // other integer types convert to float64 in TypedArray.set
+        view.set(m.subarray(src, src + pbA), at + i * pitch);
+        if (pbA < PB) view.fill(0, at + i * pitch + pbA, at + i * pitch + PB);
+      }
     const s = sOff + r * C * valueBytes;
     if (mode === 2) {
-      k.weightsF32InPlace(stageOff, cov, rows, pbK, alpha, beta, withCov);
-      k.macF32(stageOff, s, acc, rows, pbK, accPitch);
+      k.weightsF32InPlace(st, cov, rows, pbK, alpha, beta, withCov);
+      k.macF32(st, s, acc, rows, pbK, accPitch);
     } else if (mode === 1) {
-      k.fusedF32(stageOff, s, acc, cov, rows, pbK, accPitch, alpha, beta, weightMode, withCov);
+      k.fusedF32(st, s, acc, cov, rows, pbK, accPitch, alpha, beta, weightMode, withCov);
     } else {
       const weights = bytes === 4 ? k.weightsF32 : bytes === 1 ? k.weightsU8 : k.weightsF64;
-      weights(stageOff, wOff, cov, rows, pbK, alpha, beta, weightMode, withCov);
+      weights(st, wOff, cov, rows, pbK, alpha, beta, weightMode, withCov);
       k.mac(wOff, s, acc, rows, pbK, accPitch);
     }
   }

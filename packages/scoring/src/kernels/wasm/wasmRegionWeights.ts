@@ -51,10 +51,12 @@ const MIN_PARALLEL_VALUES = 2 ** 20;
  * so dropping them one after another grows the process by gigabytes before a collection.
  */
 const SPARE_MAX_BYTES = 64 * 2 ** 20;
-/** Masks copied at a time into shared memory for the threads when they are not shared already. */
-const BULK_BYTES = 16 * 2 ** 20;
-/** Fewest maps for which unshared float masks are copied for the threads. */
-const MIN_COPIED_MAPS = 4;
+/**
+ * Bytes of each of the two slots where the calling thread stages unshared float masks for the
+ * threads: it fills one while the threads work on the other (small enough to stay in cache between
+ * its writes and the helpers' reads).
+ */
+const SLOT_BYTES = 4 * 2 ** 20;
 
 /**
  * The memory of the last released engine (one unshared, one shared), handed to the next one: a
@@ -146,8 +148,9 @@ export class WasmRegionWeights implements RegionWeightEngine {
   private rowStageOff = 0;
   private blockPatternsOff = 0;
   private tableEnd = 0;
-  private readonly bulkOff: number;
-  private readonly bulkBytes: number;
+  /** The two staging slots for unshared masks on the threads (0 bytes without threads). */
+  private readonly slotsOff: number;
+  private readonly slotBytes: number;
   private readonly stageOff: number;
   private readonly sOff: number;
   private readonly tablesOff: number;
@@ -177,7 +180,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
       SUB * C * 8 +
       FUSE * 256 * T * 8 +
       16 * (ROWS * PITCH * 16 + FUSE * PITCH) +
-      BULK_BYTES;
+      2 * SLOT_BYTES;
     if (bytes > MAX_BYTES) return null;
     try {
       return new WasmRegionWeights(C, P, alpha, beta, round, coverage, float32, T, pPad);
@@ -217,9 +220,9 @@ export class WasmRegionWeights implements RegionWeightEngine {
     this.wOff = take(this.scratchStride * threads);
     this.stageOff = this.wOff + weightBytes;
     this.patternsOff = this.stageOff + stageBytes;
-    // with threads: unshared masks are copied here (up to 16 MB at a time) for the helpers to read
-    this.bulkBytes = this.pool === null ? 0 : Math.min(BULK_BYTES, SUB * pPad * 8);
-    this.bulkOff = take(this.bulkBytes);
+    // with threads: unshared masks are staged here for the helpers to read
+    this.slotBytes = this.pool === null ? 0 : SLOT_BYTES;
+    this.slotsOff = take(2 * this.slotBytes);
     this.sOff = take(SUB * C * 8);
     this.tablesOff = take(FUSE * 256 * T * 8);
     this.covOff = take(pPad * 8);
@@ -331,13 +334,17 @@ export class WasmRegionWeights implements RegionWeightEngine {
       accT: this.accTOff,
       patterns: this.patternsOff,
       tableWidth: this.T,
+      prestaged: -1,
+      prestagedBlockBytes: 0,
     };
     return regionBlockArgs(args);
   }
 
   /**
-   * regionBlock over every pixel block: on the pool's threads when the masks are on a
-   * SharedArrayBuffer and there is enough work, else here. Same sums either way.
+   * regionBlock over every pixel block: on the pool's threads when there is enough work, else
+   * here. Masks on a SharedArrayBuffer are read in place by every thread; unshared float masks are
+   * staged by this thread into the slots, one group of rows while the threads work on the last.
+   * Same sums either way.
    */
   private run(m: TypedArray, args: Float64Array): void {
     const blocks = Math.ceil(this.P / PB);
@@ -352,27 +359,53 @@ export class WasmRegionWeights implements RegionWeightEngine {
       pool.run({ ...task, data: m });
       return;
     }
-    // unshared masks: copied into shared memory, as many at a time as fit. Worth it only where the
-    // products outweigh the copy (float64, several maps): the few-map, float32 and 0/1 kernels are
-    // bound by reading the masks, which the copy would do twice more (measured slower than one thread)
-    const fit = Math.floor(this.bulkBytes / (P * m.BYTES_PER_ELEMENT));
-    if (args[0] !== FLOAT_F64 || this.C < MIN_COPIED_MAPS || fit < 1) {
+    // unshared masks: this thread stages them for everyone (the helpers cannot read them), the
+    // next group while the threads work through the last one
+    const bytes = args[19] as number;
+    const fit = Math.floor(this.slotBytes / (blocks * PITCH * bytes));
+    if (args[0] === TABLE_01 || fit < 1) {
       for (let b = 0; b < blocks; b++) regionBlock(this.k, this.memory, m, b, 0, args);
       return;
     }
     const mo = args[4] as number;
     const scalars = args[6] as number;
     const scalarBytes = this.float32 ? 4 : 8;
-    const Kind = m.constructor as new (b: ArrayBufferLike, at: number, length: number) => TypedArray;
-    for (let r = 0; r < rows; r += fit) {
+    const slot = (g: number) => this.slotsOff + (g % 2) * this.slotBytes;
+    this.prestage(m, mo, Math.min(fit, rows), bytes, slot(0));
+    for (let g = 0, r = 0; r < rows; g++, r += fit) {
       const k = Math.min(fit, rows - r);
-      const bulk = new Kind(this.memory.buffer, this.bulkOff, k * P);
-      bulk.set(m.subarray(mo + r * P, mo + (r + k) * P) as never);
       const part = args.slice();
-      part[4] = 0;
       part[5] = k;
       part[6] = scalars + r * this.C * scalarBytes;
-      pool.run({ ...task, args: part, data: bulk });
+      part[23] = slot(g);
+      part[24] = k * PITCH * bytes;
+      const next = r + fit;
+      const overlap =
+        next < rows ? () => this.prestage(m, mo + next * P, Math.min(fit, rows - next), bytes, slot(g + 1)) : undefined;
+      pool.run({ ...task, args: part, data: null, ...(overlap ? { overlap } : {}) });
+    }
+  }
+
+  /**
+   * Stages `k` masks from element `mo` at byte address `at` as regionBlock's prestaged layout:
+   * pixel block b's part of mask i at `at + (b*k + i) * PITCH * bytes`, padded with zeros to a
+   * multiple of 16 pixels. `bytes`: the staged value size (other integer types become float64).
+   */
+  private prestage(m: TypedArray, mo: number, k: number, bytes: number, at: number): void {
+    const { P } = this;
+    const buf = this.memory.buffer;
+    const view = bytes === 4 ? new Float32Array(buf) : bytes === 1 ? new Uint8Array(buf) : new Float64Array(buf);
+    const base = at / bytes;
+    const blocks = Math.ceil(P / PB);
+    for (let i = 0; i < k; i++) {
+      const src = mo + i * P;
+      for (let b = 0; b < blocks; b++) {
+        const p0 = b * PB;
+        const len = Math.min(PB, P - p0);
+        const dst = base + (b * k + i) * PITCH;
+        view.set(m.subarray(src + p0, src + p0 + len) as never, dst);
+        if (len % 16 !== 0) view.fill(0, dst + len, dst + align16(len));
+      }
     }
   }
 
