@@ -58,6 +58,9 @@ describe.runIf(wasmSimdAvailable())('WebAssembly engine on threads', () => {
     // unshared masks are staged 20 at a time (4 MB slots): several groups per run of 256
     { C: 5, P: 224 * 224, n: 300, kind: 'f32', alpha: 1, beta: -1 },
     { C: 1, P: 20000, n: 203, kind: '01', alpha: -0.5, beta: 1 },
+    // uint8 masks of 0..3: whole chunks of 8 through the table path's float fallback; the first
+    // batch's last 7 (over 2^20 values) staged as bytes for the threads
+    { C: 2, P: 160_003, n: 45, kind: 'u8', alpha: 1, beta: -1 },
   ];
   const same = (a: ArrayLike<number>, b: ArrayLike<number>) =>
     a.length === b.length && Array.from(a).every((v, i) => Object.is(v, b[i]));
