@@ -98,10 +98,11 @@ export function regionBlockArgs(o: RegionBlockArgs): Float64Array {
 
 /**
  * Pixel block `block` of a run of masks: for float (and non-0/1 integer) masks, stage the block's
- * part of `stepRows` masks at a time (or find them prestaged), then weights and multiply-adds; for 0/1 uint8 masks, each
- * chunk of 8 masks' bytes become patterns, whose table sums are added (regionKernels.ts). Blocks
- * touch disjoint accumulator columns and each adds the masks in order, so any thread may take any
- * block. Self-contained (helper threads get its source): numbers, typed arrays and kernel calls.
+ * part of `stepRows` masks at a time (or find them prestaged), then weights and multiply-adds; for
+ * 0/1 uint8 masks, each chunk of 8 masks' bytes become patterns, whose table sums are added
+ * (regionKernels.ts). Blocks touch disjoint accumulator columns and each adds the masks in order,
+ * so any thread may take any block. Self-contained (helper threads get its source): numbers, typed
+ * arrays and kernel calls.
  */
 export const regionBlock: BlockDriver = (exports, memory, masks, block, thread, a) => {
   // a: regionBlockArgs' order

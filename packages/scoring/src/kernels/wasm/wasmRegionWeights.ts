@@ -371,7 +371,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
     const scalars = args[6] as number;
     const scalarBytes = this.float32 ? 4 : 8;
     const slot = (g: number) => this.slotsOff + (g % 2) * this.slotBytes;
-    this.prestage(m, mo, Math.min(fit, rows), bytes, slot(0));
+    this.prestage(m, mo, Math.min(fit, rows), bytes, slot(0), blocks);
     for (let g = 0, r = 0; r < rows; g++, r += fit) {
       const k = Math.min(fit, rows - r);
       const part = args.slice();
@@ -381,7 +381,9 @@ export class WasmRegionWeights implements RegionWeightEngine {
       part[24] = k * PITCH * bytes;
       const next = r + fit;
       const overlap =
-        next < rows ? () => this.prestage(m, mo + next * P, Math.min(fit, rows - next), bytes, slot(g + 1)) : undefined;
+        next < rows
+          ? () => this.prestage(m, mo + next * P, Math.min(fit, rows - next), bytes, slot(g + 1), blocks)
+          : undefined;
       pool.run({ ...task, args: part, data: null, ...(overlap ? { overlap } : {}) });
     }
   }
@@ -389,14 +391,14 @@ export class WasmRegionWeights implements RegionWeightEngine {
   /**
    * Stages `k` masks from element `mo` at byte address `at` as regionBlock's prestaged layout:
    * pixel block b's part of mask i at `at + (b*k + i) * PITCH * bytes`, padded with zeros to a
-   * multiple of 16 pixels. `bytes`: the staged value size (other integer types become float64).
+   * multiple of 16 pixels, for `blocks` blocks. `bytes`: the staged value size (other integer types
+   * become float64).
    */
-  private prestage(m: TypedArray, mo: number, k: number, bytes: number, at: number): void {
+  private prestage(m: TypedArray, mo: number, k: number, bytes: number, at: number, blocks: number): void {
     const { P } = this;
     const buf = this.memory.buffer;
     const view = bytes === 4 ? new Float32Array(buf) : bytes === 1 ? new Uint8Array(buf) : new Float64Array(buf);
     const base = at / bytes;
-    const blocks = Math.ceil(P / PB);
     for (let i = 0; i < k; i++) {
       const src = mo + i * P;
       for (let b = 0; b < blocks; b++) {
