@@ -1,5 +1,7 @@
 import { gaussianKernel1d } from '@salkit/ndarray';
 import type { EllipseSpans } from './ellipseSpans.js';
+import { foldBatch } from './foldBatch.js';
+import { foldRange } from './symmetricFold.js';
 
 /**
  * Soft (sigma) SlidingRadial masks, bit for bit what the direct construction gives: per centre a
@@ -48,7 +50,7 @@ export interface SoftRadialPlan {
   /** Border columns per centre column ix: `[0, xL[ix])` and `[W - xR[ix], W)` come from `border`. */
   readonly xL: Int32Array;
   readonly xR: Int32Array;
-  /** Row u's border values for centre column ix: left at `border[u * nB + bOff[ix]]`, right after them. */
+  /** Row u's border values for centre column ix: left at `border[bOff[ix] * U + u * (xL[ix] + xR[ix])]`, right after them. */
   readonly nB: number;
   readonly bOff: Int32Array;
   readonly border: Float32Array;
@@ -280,18 +282,23 @@ function axis1Templates(
   const tmpl = new Float32Array(U * nT);
   const maxFromStart = new Float32Array(U * nT);
   const maxFromEnd = new Float32Array(U * nT);
-  const line = new Float64Array(nC + 4 * r);
+  // Row u's line: 2r zeros, its nC values, 2r zeros; template index t is summed around line[t + r].
+  const lineLen = nC + 4 * r;
+  const batch = foldBatch(w, U * lineLen, U, U * nT);
+  const symmetric = new Uint8Array(U);
   const centred = nC - 1 === -2 * dcMin;
   for (let u = 0; u < U; u++) {
     const ro = u * nC;
-    let symmetric = centred;
-    for (let c = 0; symmetric && c < nC >> 1; c++) symmetric = rows[ro + c] === rows[ro + nC - 1 - c];
-    line.set(rows.subarray(ro, ro + nC), 2 * r);
+    let sym = centred;
+    for (let c = 0; sym && c < nC >> 1; c++) sym = rows[ro + c] === rows[ro + nC - 1 - c];
+    symmetric[u] = sym ? 1 : 0;
+    batch.lines.set(rows.subarray(ro, ro + nC), u * lineLen + 2 * r);
+    batch.job(u * lineLen, sym ? (nT >> 1) + 1 : nT, u * nT);
+  }
+  batch.run(tmpl);
+  for (let u = 0; u < U; u++) {
     const o = u * nT;
-    // Template index t is summed around line[t + r].
-    const tEnd = symmetric ? (nT >> 1) + 1 : nT;
-    foldRange(line, r, tEnd, w, tmpl, o);
-    if (symmetric) for (let t = tEnd; t < nT; t++) tmpl[o + t] = tmpl[o + nT - 1 - t] as number;
+    if (symmetric[u] === 1) for (let t = (nT >> 1) + 1; t < nT; t++) tmpl[o + t] = tmpl[o + nT - 1 - t] as number;
     let m = 0;
     for (let t = 0; t < nT; t++) {
       m = Math.max(m, tmpl[o + t] as number);
@@ -346,7 +353,11 @@ function borderWidths(
   return { xL, xR, bOff, nB };
 }
 
-/** The border columns' axis-1 values, summed on each mask's reflect-padded row. */
+/**
+ * The border columns' axis-1 values, summed on each mask's reflect-padded row: per centre column
+ * and row vector, the padded positions the left columns read (`[0, l + 2r)`) and those the right
+ * ones read (`[W - rr, W + 2r)`) are one line each in one batch.
+ */
 function axis1Borders(
   rows: Float32Array,
   U: number,
@@ -363,32 +374,49 @@ function axis1Borders(
   const border = new Float32Array(U * nB);
   const borderMax = new Float32Array(U * nx);
   const pad = padTable(W, r);
-  const padded = new Float64Array(W + 2 * r);
-  for (let ix = 0; ix < xL.length; ix++) {
+  let lineValues = 0;
+  let jobs = 0;
+  for (let ix = 0; ix < nx; ix++) {
+    const l = xL[ix] as number;
+    const rr = xR[ix] as number;
+    if (l > 0) lineValues += U * (l + 2 * r);
+    if (rr > 0) lineValues += U * (rr + 2 * r);
+    jobs += U * ((l > 0 ? 1 : 0) + (rr > 0 ? 1 : 0));
+  }
+  if (jobs === 0) return { border, borderMax };
+  const batch = foldBatch(w, lineValues, jobs, U * nB);
+  const lines = batch.lines;
+  let q = 0;
+  for (let ix = 0; ix < nx; ix++) {
     const l = xL[ix] as number;
     const rr = xR[ix] as number;
     if (l + rr === 0) continue;
     const shift = ix * sw + dcMin; // image column of the row vector's entry 0
-    // Padded positions read by the left columns [0, l) and the right ones [W - rr, W).
-    const leftEnd = Math.min(padded.length, l + 2 * r);
-    const rightStart = Math.max(leftEnd, W - rr);
     for (let u = 0; u < U; u++) {
       const ro = u * nC;
-      for (let p = 0; p < leftEnd; p++) {
-        const c = (pad[p] as number) - shift;
-        padded[p] = c >= 0 && c < nC ? (rows[ro + c] as number) : 0;
-      }
-      if (rr > 0) {
-        for (let p = rightStart; p < padded.length; p++) {
+      const bo = (bOff[ix] as number) * U + u * (l + rr);
+      if (l > 0) {
+        batch.job(q, l, bo);
+        for (let p = 0; p < l + 2 * r; p++, q++) {
           const c = (pad[p] as number) - shift;
-          padded[p] = c >= 0 && c < nC ? (rows[ro + c] as number) : 0;
+          lines[q] = c >= 0 && c < nC ? (rows[ro + c] as number) : 0;
         }
       }
-      const bo = u * nB + (bOff[ix] as number);
-      foldRange(padded, r, l, w, border, bo);
-      foldRange(padded, W - rr + r, rr, w, border, bo + l);
+      if (rr > 0) {
+        batch.job(q, rr, bo + l);
+        for (let p = W - rr; p < W + 2 * r; p++, q++) {
+          const c = (pad[p] as number) - shift;
+          lines[q] = c >= 0 && c < nC ? (rows[ro + c] as number) : 0;
+        }
+      }
+    }
+  }
+  batch.run(border);
+  for (let ix = 0; ix < nx; ix++) {
+    const n = (xL[ix] as number) + (xR[ix] as number);
+    for (let u = 0, bo = (bOff[ix] as number) * U; u < U; u++, bo += n) {
       let m = 0;
-      for (let j = 0; j < l + rr; j++) m = Math.max(m, border[bo + j] as number);
+      for (let j = 0; j < n; j++) m = Math.max(m, border[bo + j] as number);
       borderMax[u * nx + ix] = m;
     }
   }
@@ -443,48 +471,6 @@ export function softRadialPlan(
 }
 
 /**
- * scipy's symmetric correlation sums at `line[c0 + j]` for j < n, into `out[o + j]` (stored, so
- * float32 outputs round once). Four outputs are summed side by side: four independent chains of
- * adds instead of one, each still in scipy's order.
- */
-function foldRange(
-  line: Float64Array,
-  c0: number,
-  n: number,
-  w: Float64Array,
-  out: Float32Array | Float64Array,
-  o: number,
-): void {
-  const r = w.length - 1;
-  const w0 = w[0] as number;
-  let j = 0;
-  for (; j + 4 <= n; j += 4) {
-    const c = c0 + j;
-    let a0 = (line[c] as number) * w0;
-    let a1 = (line[c + 1] as number) * w0;
-    let a2 = (line[c + 2] as number) * w0;
-    let a3 = (line[c + 3] as number) * w0;
-    for (let k = r; k >= 1; k--) {
-      const wk = w[k] as number;
-      a0 += ((line[c - k] as number) + (line[c + k] as number)) * wk;
-      a1 += ((line[c + 1 - k] as number) + (line[c + 1 + k] as number)) * wk;
-      a2 += ((line[c + 2 - k] as number) + (line[c + 2 + k] as number)) * wk;
-      a3 += ((line[c + 3 - k] as number) + (line[c + 3 + k] as number)) * wk;
-    }
-    out[o + j] = a0;
-    out[o + j + 1] = a1;
-    out[o + j + 2] = a2;
-    out[o + j + 3] = a3;
-  }
-  for (; j < n; j++) {
-    const c = c0 + j;
-    let a = (line[c] as number) * w0;
-    for (let k = r; k >= 1; k--) a += ((line[c - k] as number) + (line[c + k] as number)) * (w[k] as number);
-    out[o + j] = a;
-  }
-}
-
-/**
  * `1 - fround(v / max)` of the templates, per divisor: most masks share one of a few maxima, so
  * each (row vector, max) pair is divided once and then copied.
  */
@@ -530,7 +516,7 @@ function ones(out: Float32Array, a: number, b: number): void {
  * are ones; only the first row of each kind is computed.
  */
 export function writeSoftMasks(plan: SoftRadialPlan, start: number, count: number, out: Float32Array): void {
-  const { H, W, nx, U, sh, sw, dcMin, r1, rowOf, nT, xL, xR, nB, bOff, border } = plan;
+  const { H, W, nx, U, sh, sw, dcMin, r1, rowOf, nT, xL, xR, bOff, border } = plan;
   const scaled = new ScaledTemplates(plan);
   // Per distinct max: its id, the scaled-template offsets and the first output row of each (ix, u).
   const maxIds = new Map<number, number>();
@@ -598,7 +584,7 @@ export function writeSoftMasks(plan: SoftRadialPlan, start: number, count: numbe
       first[ix * U + u] = g;
       rowKey[g] = keyBase + u;
       const row = g * W;
-      const b = u * nB + bo;
+      const b = bo * U + u * (l + rr);
       for (let x = 0; x < l; x++) out[row + x] = 1 - Math.fround((border[b + x] as number) / max);
       if (xa < xb) {
         ones(out, row + l, row + xa);
