@@ -2,6 +2,7 @@ import { wasmThreadPool } from '@salkit/ndarray/wasm';
 import { Bench } from 'tinybench';
 import type { BenchSuite, BenchTask } from './suite.js';
 import { distanceSuite } from './suites/distance.js';
+import { floorsSuite } from './suites/floors.js';
 import { ndarraySuite } from './suites/ndarray.js';
 import { perturbSuite } from './suites/perturb.js';
 import { scoringSuite } from './suites/scoring.js';
@@ -13,7 +14,15 @@ import { vizSuite } from './suites/viz.js';
  * (see suite.ts) and list it here. `node dist/index.js <filter>` runs only the tasks whose
  * "suite: task" name contains the filter; `--time <ms>` sets the minimum time per task.
  */
-const SUITES: BenchSuite[] = [ndarraySuite, distanceSuite, perturbSuite, scoringSuite, stacksSuite, vizSuite];
+const SUITES: BenchSuite[] = [
+  ndarraySuite,
+  distanceSuite,
+  perturbSuite,
+  scoringSuite,
+  floorsSuite,
+  stacksSuite,
+  vizSuite,
+];
 
 interface Args {
   filter: string | null;
