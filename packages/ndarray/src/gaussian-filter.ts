@@ -2,6 +2,7 @@ import ndarray from 'ndarray';
 import { type NdArray, toContiguous } from './array.js';
 import { describe, dtypeOfData } from './dtype.js';
 import { pairwiseSum } from './kernels/pairwise-sum.js';
+import { correlateSymmetric } from './kernels/symmetric-correlate.js';
 import { assertFinite, assertInteger, assertNdArray } from './validate.js';
 
 /** Border extensions of scipy.ndimage (the index-based ones). */
@@ -104,39 +105,12 @@ function correlateLines(
   pad: Int32Array,
 ): void {
   const r = w.length - 1;
-  const w0 = w[0] as number;
   const ext = new Float64Array(n + 2 * r);
   const m = ext.length;
   for (let o = 0; o < outer; o++) {
     const base = o * n;
     for (let p = 0; p < m; p++) ext[p] = src[base + (pad[p] as number)] as number;
-    let i = 0;
-    for (; i + 3 < n; i += 4) {
-      const c = i + r;
-      let a0 = (ext[c] as number) * w0;
-      let a1 = (ext[c + 1] as number) * w0;
-      let a2 = (ext[c + 2] as number) * w0;
-      let a3 = (ext[c + 3] as number) * w0;
-      for (let k = r; k >= 1; k--) {
-        const wk = w[k] as number;
-        const lo = c - k;
-        const hi = c + k;
-        a0 += ((ext[lo] as number) + (ext[hi] as number)) * wk;
-        a1 += ((ext[lo + 1] as number) + (ext[hi + 1] as number)) * wk;
-        a2 += ((ext[lo + 2] as number) + (ext[hi + 2] as number)) * wk;
-        a3 += ((ext[lo + 3] as number) + (ext[hi + 3] as number)) * wk;
-      }
-      dst[base + i] = a0;
-      dst[base + i + 1] = a1;
-      dst[base + i + 2] = a2;
-      dst[base + i + 3] = a3;
-    }
-    for (; i < n; i++) {
-      const c = i + r;
-      let acc = (ext[c] as number) * w0;
-      for (let k = r; k >= 1; k--) acc += ((ext[c - k] as number) + (ext[c + k] as number)) * (w[k] as number);
-      dst[base + i] = acc;
-    }
+    correlateSymmetric(ext, r, n, w, dst, base);
   }
 }
 

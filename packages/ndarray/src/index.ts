@@ -38,6 +38,7 @@ export {
 } from './gaussian-filter.js';
 export { imgAsFloat } from './img-as-float.js';
 export { pairwiseSum } from './kernels/pairwise-sum.js';
+export { correlateSymmetric } from './kernels/symmetric-correlate.js';
 export { maxabsScale } from './maxabs-scale.js';
 export { type LoadedNpy, loadNpy, loadNpyFull, saveNpy } from './npy.js';
 export {

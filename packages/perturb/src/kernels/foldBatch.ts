@@ -1,4 +1,4 @@
-import { type FoldBatch, jsFoldBatch } from './symmetricFold.js';
+import { type FoldBatch, jsFoldBatch } from './jsFoldBatch.js';
 import { WasmFold } from './wasmFold.js';
 
 let wasmFold = true;

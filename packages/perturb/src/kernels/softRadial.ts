@@ -1,7 +1,6 @@
-import { gaussianKernel1d } from '@salkit/ndarray';
+import { correlateSymmetric, gaussianKernel1d } from '@salkit/ndarray';
 import type { EllipseSpans } from './ellipseSpans.js';
 import { foldBatch } from './foldBatch.js';
-import { foldRange } from './symmetricFold.js';
 
 /**
  * Soft (sigma) SlidingRadial masks, bit for bit what the direct construction gives: per centre a
@@ -183,8 +182,9 @@ function axis0Profiles(
             const q = pad[p] as number;
             line[p] = q >= lo && q <= hi ? 1 : 0;
           }
-          if (topEnd >= ya) foldRange(line, ya + r, topEnd - ya + 1, w, out, o + ya);
-          if (bottomStart <= yb) foldRange(line, bottomStart + r, yb - bottomStart + 1, w, out, o + bottomStart);
+          if (topEnd >= ya) correlateSymmetric(line, ya + r, topEnd - ya + 1, w, out, o + ya);
+          if (bottomStart <= yb)
+            correlateSymmetric(line, bottomStart + r, yb - bottomStart + 1, w, out, o + bottomStart);
         }
         for (let y = Math.max(ya, topEnd + 1); y < Math.min(yb + 1, bottomStart); y++) {
           const a = Math.min(Math.max(lo - y, -r - 1), r + 1);

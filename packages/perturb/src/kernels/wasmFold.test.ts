@@ -1,6 +1,7 @@
+import { correlateSymmetric } from '@salkit/ndarray';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldRange, jsFoldBatch } from './symmetricFold.js';
+import { jsFoldBatch } from './jsFoldBatch.js';
 import { WasmFold } from './wasmFold.js';
 
 const wasm = WasmFold.get();
@@ -64,10 +65,10 @@ describe('WasmFold', () => {
           }
           const { js, wasm: got, lines } = both(w, lineValues, jobs, outValues, o);
           expect(Array.from(got)).toEqual(Array.from(js));
-          // The JS batch is foldRange per job; outputs of no job are 0 and nothing outside the range is touched.
+          // The JS batch is correlateSymmetric per job; outputs of no job are 0 and nothing outside the range is touched.
           const want = new Float32Array(outValues + 2 * o).fill(-7);
           want.fill(0, o, o + outValues);
-          for (const [start, n, outStart] of jobs) foldRange(lines, start + r, n, w, want, o + outStart);
+          for (const [start, n, outStart] of jobs) correlateSymmetric(lines, start + r, n, w, want, o + outStart);
           expect(Array.from(js)).toEqual(Array.from(want));
         },
       ),

@@ -9,7 +9,7 @@ import {
   type WasmModule,
   wasmApi,
 } from '@salkit/ndarray/wasm';
-import type { FoldBatch } from './symmetricFold.js';
+import type { FoldBatch } from './jsFoldBatch.js';
 
 /**
  * `fold(jobs, count, w, r)`: scipy's symmetric correlation sums in WebAssembly SIMD. Each job is
