@@ -188,32 +188,16 @@ export const floorsSuite: BenchSuite = {
     ];
     if (pool !== null && pool.threads > 1) {
       const half = Math.floor(blocks4 / 2);
+      const onPool = (driver: BlockDriver, args: Float64Array) => () =>
+        pool.run({ module, memory, exports, data: null, driver, args, blocks: 2 });
       tasks.push(
         {
           name: 'read 200 MB of float32 masks in wasm (2 threads)',
-          fn: () =>
-            pool.run({
-              module,
-              memory,
-              exports,
-              data: null,
-              driver: sumDriver,
-              args: Float64Array.of(MASKS_AT, maskBytes / 2),
-              blocks: 2,
-            }),
+          fn: onPool(sumDriver, Float64Array.of(MASKS_AT, maskBytes / 2)),
         },
         {
           name: 'float64 multiply-add x 5e8 (C=10 x N=1000 x 224x224) in wasm f64x2 (2 threads)',
-          fn: () =>
-            pool.run({
-              module,
-              memory,
-              exports,
-              data: null,
-              driver: macDriver,
-              args: Float64Array.of(half, blocks4 - half, N),
-              blocks: 2,
-            }),
+          fn: onPool(macDriver, Float64Array.of(half, blocks4 - half, N)),
         },
       );
     }
