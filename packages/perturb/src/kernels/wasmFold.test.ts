@@ -95,6 +95,26 @@ describe('WasmFold', () => {
     expect(next.lines.every((v) => v === 0)).toBe(true);
   });
 
+  it('lets an instance whose memory grew past 16 MB go after its batch, and keeps a smaller one', () => {
+    const w = halfKernel(3, 0);
+    const small = WasmFold.get() as WasmFold;
+    (small.batch(w, 1000, 1, 10) as NonNullable<ReturnType<WasmFold['batch']>>).run(new Float32Array(10));
+    expect(WasmFold.get()).toBe(small);
+    const big = small.batch(w, 3_000_000, 1, 10) as NonNullable<ReturnType<WasmFold['batch']>>; // 24 MB of lines
+    big.lines.fill(1, 0, 20);
+    big.job(0, 10, 0);
+    const out = new Float32Array(10);
+    big.run(out);
+    for (const v of out) expect(Math.abs(v - 1)).toBeLessThan(1e-6);
+    const next = WasmFold.get() as WasmFold;
+    expect(next).not.toBe(small);
+    const b = next.batch(w, 20, 1, 10) as NonNullable<ReturnType<WasmFold['batch']>>;
+    b.lines.fill(1);
+    b.job(0, 10, 0);
+    b.run(out);
+    for (const v of out) expect(Math.abs(v - 1)).toBeLessThan(1e-6);
+  });
+
   it('refuses more jobs than it holds, and a batch replaced by a later one', () => {
     const w = halfKernel(2, 0);
     for (const b of [jsFoldBatch(w, 10, 1, 4), (wasm as WasmFold).batch(w, 10, 1, 4)]) {

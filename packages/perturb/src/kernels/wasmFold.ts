@@ -113,12 +113,15 @@ function foldModule(): WasmModule | null {
 }
 
 const PAGE = 65536;
+/** Memory the shared instance keeps between batches (a 224x224 image's tables take about 5 MB). */
+const KEEP_BYTES = 16 * 1024 * 1024;
 const align16 = (n: number) => Math.ceil(n / 16) * 16;
 
 /**
  * One wasm instance and memory for the soft SlidingRadial tables' 1-D Gaussian sums. A batch
  * lays out the weights, the job table, the lines (which the caller fills in place) and the
- * results in the memory, which grows to the largest batch; one batch is open at a time.
+ * results in the memory, which grows to the largest batch; one batch is open at a time. An
+ * instance whose memory grew past 16 MB is let go after its batch (the process keeps no more).
  */
 export class WasmFold {
   private readonly memory: WasmMemory;
@@ -187,6 +190,8 @@ export class WasmFold {
         if (epoch !== this.epoch) throw new Error('FoldBatch.run: a later batch has replaced this one');
         this.k.fold(jobsOff, count, 0, r);
         out.set(results, o);
+        // wasm memory cannot shrink: after a batch this large, the next caller gets a fresh instance
+        if (WasmFold.shared === this && buf.byteLength > KEEP_BYTES) WasmFold.shared = undefined;
       },
     };
   }
