@@ -17,33 +17,40 @@ export interface FoldBatch {
   run(out: Float32Array, o?: number): void;
 }
 
+/**
+ * A job list in `table` (three i32 a job, `start, n, outStart`, as the wasm kernel reads them):
+ * `add` is FoldBatch.job (jobs of no outputs are skipped), `count` the jobs added.
+ */
+export function jobTable(table: Int32Array): { add: FoldBatch['job']; count: () => number } {
+  const maxJobs = table.length / 3;
+  let count = 0;
+  return {
+    add(start, n, outStart) {
+      if (count === maxJobs) throw new Error(`FoldBatch.job: the batch holds ${maxJobs} jobs`);
+      if (n <= 0) return;
+      table[3 * count] = start;
+      table[3 * count + 1] = n;
+      table[3 * count + 2] = outStart;
+      count++;
+    },
+    count: () => count,
+  };
+}
+
 /** {@link FoldBatch} in plain JS. */
 export function jsFoldBatch(w: Float64Array, lineValues: number, maxJobs: number, outValues: number): FoldBatch {
   const r = w.length - 1;
   const lines = new Float64Array(lineValues);
-  const jobs = new Int32Array(3 * maxJobs);
-  let count = 0;
+  const table = new Int32Array(3 * maxJobs);
+  const jobs = jobTable(table);
   return {
     lines,
-    job(start, n, outStart) {
-      if (count === maxJobs) throw new Error(`FoldBatch.job: the batch holds ${maxJobs} jobs`);
-      if (n <= 0) return;
-      jobs[3 * count] = start;
-      jobs[3 * count + 1] = n;
-      jobs[3 * count + 2] = outStart;
-      count++;
-    },
+    job: jobs.add,
     run(out, o = 0) {
       out.fill(0, o, o + outValues);
-      for (let i = 0; i < count; i++) {
-        correlateSymmetric(
-          lines,
-          (jobs[3 * i] as number) + r,
-          jobs[3 * i + 1] as number,
-          w,
-          out,
-          o + (jobs[3 * i + 2] as number),
-        );
+      for (let j = 0; j < 3 * jobs.count(); j += 3) {
+        const start = table[j] as number;
+        correlateSymmetric(lines, start + r, table[j + 1] as number, w, out, o + (table[j + 2] as number));
       }
     },
   };

@@ -9,20 +9,21 @@ import {
   type WasmModule,
   wasmApi,
 } from '@salkit/ndarray/wasm';
-import type { FoldBatch } from './jsFoldBatch.js';
+import { type FoldBatch, jobTable } from './jsFoldBatch.js';
 
 /**
- * `fold(jobs, count, w, r)`: scipy's symmetric correlation sums in WebAssembly SIMD. Each job is
- * three i32 at `jobs` (`line`, `n`, `out`: byte addresses and a count); its output j is
- * `x[c]*w0 + sum_{k=r..1} (x[c-k] + x[c+k])*w[k]` with `x[c]` the float64 at `line + 8*(r + j)`,
- * summed in that order in float64 as the JS fold does, and stored as float32 at `out + 4*j`
+ * `fold(jobs, count, w, r, lines, outs)`: scipy's symmetric correlation sums in WebAssembly SIMD.
+ * Each job is three i32 at `jobs` (`start`, `n`, `outStart`, as FoldBatch.job takes them); its
+ * output j is `x[c]*w0 + sum_{k=r..1} (x[c-k] + x[c+k])*w[k]` with `x[c]` the float64
+ * `start + r + j` values after `lines`, summed in that order in float64 as the JS fold does, and
+ * stored as float32 `outStart + j` values after `outs`
  * (f32x4.demote_f64x2_zero rounds to nearest even, as a Float32Array store). Outputs go four at a
  * time (two f64x2 accumulators); a last group of 1-3 stores only those lanes, so nothing past
  * `n` is written (it reads up to 3 float64 past the job's line).
  */
 function foldKernel(): FunctionBuilder {
-  const f = new FunctionBuilder('fold', [I32, I32, I32, I32]);
-  const [jobs, count, w, r] = [0, 1, 2, 3];
+  const f = new FunctionBuilder('fold', [I32, I32, I32, I32, I32, I32]);
+  const [jobs, count, w, r, lines, outs] = [0, 1, 2, 3, 4, 5];
   const p = f.local(I32);
   const left = f.local(I32);
   const out = f.local(I32);
@@ -39,9 +40,9 @@ function foldKernel(): FunctionBuilder {
   f.get(r).i32(8).i32Mul().set(span);
   f.block().loop(); // jobs
   f.get(count).i32Eqz().brIf(1);
-  f.get(jobs).mem(Op.i32Load, 2, 0).get(span).i32Add().set(p);
+  f.get(lines).get(jobs).mem(Op.i32Load, 2, 0).i32(8).i32Mul().i32Add().get(span).i32Add().set(p);
   f.get(jobs).mem(Op.i32Load, 2, 4).set(left);
-  f.get(jobs).mem(Op.i32Load, 2, 8).set(out);
+  f.get(outs).get(jobs).mem(Op.i32Load, 2, 8).i32(4).i32Mul().i32Add().set(out);
   f.block().loop(); // groups of four outputs
   f.get(left).i32(0).op(Op.i32GtS).i32Eqz().brIf(1);
   f.get(p).vload().get(w0).simd(Simd.f64x2Mul).set(acc0);
@@ -92,7 +93,7 @@ function foldKernel(): FunctionBuilder {
 const LOW_HALVES = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
 
 interface FoldExports {
-  fold(jobs: number, count: number, w: number, r: number): void;
+  fold(jobs: number, count: number, w: number, r: number, lines: number, outs: number): void;
 }
 
 let compiled: WasmModule | null | undefined;
@@ -172,23 +173,15 @@ export class WasmFold {
       .subarray(linesOff / 8, linesOff / 8 + lineValues + 3)
       .fill(0)
       .subarray(0, lineValues);
-    const jobs = new Int32Array(buf, jobsOff, 3 * maxJobs);
+    const jobs = jobTable(new Int32Array(buf, jobsOff, 3 * maxJobs));
     const results = new Float32Array(buf, outOff, outValues).fill(0);
     const epoch = ++this.epoch;
-    let count = 0;
     return {
       lines,
-      job: (start, n, outStart) => {
-        if (count === maxJobs) throw new Error(`FoldBatch.job: the batch holds ${maxJobs} jobs`);
-        if (n <= 0) return;
-        jobs[3 * count] = linesOff + 8 * start;
-        jobs[3 * count + 1] = n;
-        jobs[3 * count + 2] = outOff + 4 * outStart;
-        count++;
-      },
+      job: jobs.add,
       run: (out, o = 0) => {
         if (epoch !== this.epoch) throw new Error('FoldBatch.run: a later batch has replaced this one');
-        this.k.fold(jobsOff, count, 0, r);
+        this.k.fold(jobsOff, jobs.count(), 0, r, linesOff, outOff);
         out.set(results, o);
         // wasm memory cannot shrink: after a batch this large, the next caller gets a fresh instance
         if (WasmFold.shared === this && buf.byteLength > KEEP_BYTES) WasmFold.shared = undefined;

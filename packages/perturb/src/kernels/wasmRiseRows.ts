@@ -183,7 +183,7 @@ function lerpKernel(): FunctionBuilder {
 export const RISE_SHARED_MAX_PAGES = 16384;
 
 /** The kernel module's bytes (exported for tests); `shared`: importing a shared memory. */
-export function buildRiseRowsModule(shared = false): Uint8Array<ArrayBuffer> {
+function buildRiseRowsModule(shared = false): Uint8Array<ArrayBuffer> {
   return assembleModule(
     [hrowsKernel(), lerpKernel()],
     1,
