@@ -15,6 +15,12 @@ export {
   type ValType,
 } from './wasm/assembler.js';
 export {
+  KERNEL_MEMORY_MAX_PAGES,
+  type KernelMemoryLease,
+  kernelArray,
+  leaseKernelMemory,
+} from './wasm/kernelMemory.js';
+export {
   type BlockDriver,
   bufferForThreads,
   countingPool,
