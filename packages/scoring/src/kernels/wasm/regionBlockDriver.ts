@@ -58,11 +58,13 @@ export interface RegionBlockArgs {
   tableWidth: number;
   /**
    * Float modes: -1 to stage each block's rows here from the masks; else the byte address where
-   * the calling thread has staged them already, the rows of block b `prestagedBlockBytes * b`
-   * further on (rows `pitch` apart, as on the stage).
+   * they lie in wasm memory already (staged there by the calling thread, or the masks themselves),
+   * the rows of block b `prestagedBlockBytes * b` further on, rows `prestagedRowBytes` apart.
+   * FLOAT_F32 writes its weights over the rows: it needs staged copies unless they are the masks.
    */
   prestaged: number;
   prestagedBlockBytes: number;
+  prestagedRowBytes: number;
 }
 
 /** The Float64Array `regionBlock` reads, in its order. */
@@ -93,6 +95,7 @@ export function regionBlockArgs(o: RegionBlockArgs): Float64Array {
     o.tableWidth,
     o.prestaged,
     o.prestagedBlockBytes,
+    o.prestagedRowBytes,
   );
 }
 
@@ -156,10 +159,11 @@ export const regionBlock: BlockDriver = (exports, memory, masks, block, thread, 
   const acc = (a[7] as number) + p0 * valueBytes;
   const cov = (a[8] as number) + p0 * valueBytes;
   const prestaged = a[23] as number;
+  const srcRow = prestaged >= 0 ? (a[25] as number) : pitch * bytes;
   for (let r = 0; r < n; r += step) {
     const rows = Math.min(step, n - r);
     let st = stageOff;
-    if (prestaged >= 0) st = prestaged + block * (a[24] as number) + r * pitch * bytes;
+    if (prestaged >= 0) st = prestaged + block * (a[24] as number) + r * srcRow;
     else
       for (let i = 0; i < rows; i++) {
         const src = mo + (r + i) * P + p0;
@@ -169,13 +173,13 @@ export const regionBlock: BlockDriver = (exports, memory, masks, block, thread, 
       }
     const s = sOff + r * C * valueBytes;
     if (mode === 2) {
-      k.weightsF32InPlace(st, cov, rows, pbK, alpha, beta, withCov);
-      k.macF32(st, s, acc, rows, pbK, accPitch);
+      k.weightsF32InPlace(st, cov, rows, pbK, alpha, beta, withCov, srcRow);
+      k.macF32(st, s, acc, rows, pbK, accPitch, srcRow);
     } else if (mode === 1) {
-      k.fusedF32(st, s, acc, cov, rows, pbK, accPitch, alpha, beta, weightMode, withCov);
+      k.fusedF32(st, s, acc, cov, rows, pbK, accPitch, alpha, beta, weightMode, withCov, srcRow);
     } else {
       const weights = bytes === 4 ? k.weightsF32 : bytes === 1 ? k.weightsU8 : k.weightsF64;
-      weights(st, wOff, cov, rows, pbK, alpha, beta, weightMode, withCov);
+      weights(st, wOff, cov, rows, pbK, alpha, beta, weightMode, withCov, srcRow);
       k.mac(wOff, s, acc, rows, pbK, accPitch);
     }
   }

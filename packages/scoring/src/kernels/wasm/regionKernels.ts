@@ -34,21 +34,24 @@ export const WEIGHTS_MASK = 3;
 
 /**
  * The exported functions. Addresses are byte offsets into the imported memory; pixel counts are
- * multiples of 16; staged mask rows and weight rows are `pitch` pixels apart.
+ * multiples of 16; weight rows are `pitch` pixels apart, mask rows `srcRow` bytes apart (staged
+ * rows: `pitch` values; masks read where they lie: a mask's length).
  *
- * - `weightsU8|weightsF32|weightsF64(stage, w, cov, rows, pb, alpha, beta, mode, withCov)`: for
- *   `rows` staged mask rows, `W = alpha + beta*m` (see the WEIGHTS_* modes) written to W as
- *   float64 and, with `withCov`, added to `cov` row after row;
+ * - `weightsU8|weightsF32|weightsF64(stage, w, cov, rows, pb, alpha, beta, mode, withCov, srcRow)`:
+ *   for `rows` mask rows, `W = alpha + beta*m` (see the WEIGHTS_* modes) written to W as float64
+ *   and, with `withCov`, added to `cov` row after row;
  * - `mac(w, s, acc, rows, pb, accPitch)`: `acc[c][p] += s[n][c] * W[n][p]`, n in order; acc rows
  *   are `accPitch` bytes apart; registers hold a block of maps x pixels across all rows;
- * - `fusedF32(stage, s, acc, cov, rows, pb, accPitch, alpha, beta, mode, withCov)`: for C <= 2
- *   maps, phases 1 and 2 in one pass over staged float32 rows (no weight scratch), same arithmetic
- *   and order; for more maps it is an empty function;
- * - `weightsF32InPlace(stage, cov, rows, pb, alpha, beta, withCov)` then `macF32(stage, s, acc,
- *   rows, pb, accPitch)`: numpy's float32 arithmetic for staged float32 rows: the weights
- *   `w = f32(f32(alpha) + f32(beta)*m)` (numpy casts the Python scalars to float32) replace the
- *   staged masks and `cov[p] = f32(cov + w)`, then `acc[c][p] = f32(acc + f32(s[n][c] * w))`, n in
- *   order; scalars, accumulators and coverage are float32 (4 bytes a value);
+ * - `fusedF32(stage, s, acc, cov, rows, pb, accPitch, alpha, beta, mode, withCov, srcRow)`: for
+ *   C <= 2 maps, phases 1 and 2 in one pass over float32 mask rows (no weight scratch), same
+ *   arithmetic and order; for more maps it is an empty function;
+ * - `weightsF32InPlace(stage, cov, rows, pb, alpha, beta, withCov, srcRow)` then `macF32(stage, s,
+ *   acc, rows, pb, accPitch, srcRow)`: numpy's float32 arithmetic for float32 mask rows: the
+ *   weights `w = f32(f32(alpha) + f32(beta)*m)` (numpy casts the Python scalars to float32)
+ *   replace the masks (so these must be staged copies unless the weights are the masks:
+ *   `f32(alpha)` +0 and `f32(beta)` 1) and `cov[p] = f32(cov + w)`, then
+ *   `acc[c][p] = f32(acc + f32(s[n][c] * w))`, n in order; scalars, accumulators and coverage are
+ *   float32 (4 bytes a value);
  * - `tablePatterns(stage, pat, pb) -> i32`: 0/1 masks, one chunk of 8 staged rows `rowPitch`
  *   bytes apart: per pixel a byte of their 8 bits into `pat`; 1 when all bytes were 0/1;
  * - `tableSums(pat, accT, chunks, pb)`: per pixel the pattern bytes of `chunks` (<= fuse) chunks
@@ -62,9 +65,9 @@ export function buildRegionKernels(shape: KernelShape): Uint8Array<ArrayBuffer> 
       weights('weightsF32', 4, shape.pitch),
       weights('weightsF64', 8, shape.pitch),
       mac(shape.maps, shape.pitch),
-      fusedF32(shape.maps, shape.pitch),
-      weightsF32InPlace(shape.pitch),
-      macF32(shape.maps, shape.pitch),
+      fusedF32(shape.maps),
+      weightsF32InPlace(),
+      macF32(shape.maps),
       tablePatterns(shape.rowPitch),
       tableSums(shape.tableWidth, shape.fuse, shape.pitch, shape.tablesAt),
       finishMaps(shape.maps, shape.tableWidth),
@@ -107,8 +110,8 @@ function splatMultiplyAdd(
 }
 
 function weights(name: string, bytes: 1 | 4 | 8, pitch: number): FunctionBuilder {
-  const f = new FunctionBuilder(name, [I32, I32, I32, I32, I32, F64, F64, I32, I32]);
-  const [stage, w, cov, rows, pb, alpha, beta, mode, withCov] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const f = new FunctionBuilder(name, [I32, I32, I32, I32, I32, F64, F64, I32, I32, I32]);
+  const [stage, w, cov, rows, pb, alpha, beta, mode, withCov, srcRow] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
   const va = f.local(V128);
   const vb = f.local(V128);
   const va32 = f.local(V128);
@@ -190,9 +193,8 @@ function weights(name: string, bytes: 1 | 4 | 8, pitch: number): FunctionBuilder
           .simd(Simd.f64x2Add)
           .set(cl[j] as number);
     }
-    f.addTo(src, pitch * bytes)
-      .addTo(dst, pitch * 8)
-      .addTo(n, -1);
+    f.get(src).get(srcRow).i32Add().set(src);
+    f.addTo(dst, pitch * 8).addTo(n, -1);
     f.br(0).end().end();
     if (withC) storeVectors(f, () => pixelAddress(f, cov, q, 8), cl, 0, nv);
     f.addTo(q, step);
@@ -343,10 +345,12 @@ function mac(C: number, pitch: number): FunctionBuilder {
 /** Maps up to which `fusedF32` is generated (its registers: C*V accumulators, V weights, V coverage). */
 export const FUSED_MAX_MAPS = 2;
 
-function fusedF32(C: number, pitch: number): FunctionBuilder {
-  const f = new FunctionBuilder('fusedF32', [I32, I32, I32, I32, I32, I32, I32, F64, F64, I32, I32]);
+function fusedF32(C: number): FunctionBuilder {
+  const f = new FunctionBuilder('fusedF32', [I32, I32, I32, I32, I32, I32, I32, F64, F64, I32, I32, I32]);
   if (C > FUSED_MAX_MAPS) return f;
-  const [stage, s, acc, cov, rows, pb, accPitch, alpha, beta, mode, withCov] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const [stage, s, acc, cov, rows, pb, accPitch, alpha, beta, mode, withCov, srcRow] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+  ];
   const V = C === 1 ? 4 : 2; // pixel pairs per block
   const va = f.local(V128);
   const vb = f.local(V128);
@@ -423,9 +427,8 @@ function fusedF32(C: number, pitch: number): FunctionBuilder {
           .get(wl[v] as number)
           .simd(Simd.f64x2Add)
           .set(cl[v] as number);
-    f.addTo(src, pitch * 4)
-      .addTo(sn, C * 8)
-      .addTo(n, -1);
+    f.get(src).get(srcRow).i32Add().set(src);
+    f.addTo(sn, C * 8).addTo(n, -1);
     f.br(0).end().end();
     for (let g = 0; g < C; g++)
       storeVectors(f, () => pixelAddress(f, acc, q, 8).get(accPitch).i32(g).i32Mul().i32Add(), regs, g * V, V);
@@ -444,9 +447,9 @@ function fusedF32(C: number, pitch: number): FunctionBuilder {
  * and, with `withCov`, `cov[p] = f32(cov + w)` row after row. Pixels go 8 at a time, the rows
  * walked down each column, so the coverage stays in registers.
  */
-function weightsF32InPlace(pitch: number): FunctionBuilder {
-  const f = new FunctionBuilder('weightsF32InPlace', [I32, I32, I32, I32, F64, F64, I32]);
-  const [stage, cov, rows, pb, alpha, beta, withCov] = [0, 1, 2, 3, 4, 5, 6];
+function weightsF32InPlace(): FunctionBuilder {
+  const f = new FunctionBuilder('weightsF32InPlace', [I32, I32, I32, I32, F64, F64, I32, I32]);
+  const [stage, cov, rows, pb, alpha, beta, withCov, srcRow] = [0, 1, 2, 3, 4, 5, 6, 7];
   const va32 = f.local(V128);
   const vb32 = f.local(V128);
   const q = f.local(I32);
@@ -486,7 +489,8 @@ function weightsF32InPlace(pitch: number): FunctionBuilder {
           .simd(Simd.f32x4Add)
           .set(cl[v] as number);
     }
-    f.addTo(src, pitch * 4).addTo(n, -1);
+    f.get(src).get(srcRow).i32Add().set(src);
+    f.addTo(n, -1);
     f.br(0).end().end();
     if (withC) storeVectors(f, () => pixelAddress(f, cov, q, 4), cl, 0, 2);
     f.addTo(q, 8);
@@ -513,9 +517,9 @@ function identityWeights(f: FunctionBuilder, alpha: number, beta: number): numbe
  * Register blocks of up to 4 maps x 2 f32x4 vectors: 8 accumulators, 2 weights, a splat and a
  * product fit V8's 15 vector registers (blocks of 5, or weights recomputed per block, spilled).
  */
-function macF32(C: number, pitch: number): FunctionBuilder {
-  const f = new FunctionBuilder('macF32', [I32, I32, I32, I32, I32, I32]);
-  const [stage, s, acc, rows, pb, accPitch] = [0, 1, 2, 3, 4, 5];
+function macF32(C: number): FunctionBuilder {
+  const f = new FunctionBuilder('macF32', [I32, I32, I32, I32, I32, I32, I32]);
+  const [stage, s, acc, rows, pb, accPitch, srcRow] = [0, 1, 2, 3, 4, 5, 6];
   const sv = f.local(V128);
   const q = f.local(I32);
   const src = f.local(I32);
@@ -540,9 +544,8 @@ function macF32(C: number, pitch: number): FunctionBuilder {
     f.get(n).i32Eqz().brIf(1);
     loadVectors(f, () => f.get(src), wl, 0, V);
     for (let g = 0; g < G; g++) splatMultiplyAdd(f, sn, g, sv, wl, regs, V, 'f32x4');
-    f.addTo(src, pitch * 4)
-      .addTo(sn, C * 4)
-      .addTo(n, -1);
+    f.get(src).get(srcRow).i32Add().set(src);
+    f.addTo(sn, C * 4).addTo(n, -1);
     f.br(0).end().end();
     for (let g = 0; g < G; g++) storeVectors(f, () => f.get(bases[g] as number), regs, g * V, V);
     f.addTo(q, 4 * V);
