@@ -74,8 +74,9 @@ export class RISEGrid extends PerturbImage {
 
   /**
    * The masks of `perturb(refImage)`, written into `out` (a Float32Array of n*H*W values) and
-   * returned as an [n,H,W] view of it. With `out` on a SharedArrayBuffer (`bufferForThreads` from
-   * `@salkit/ndarray/wasm`) and `threads` > 1, the masks are written on the process's thread pool;
+   * returned as an [n,H,W] view of it. With `out` on a SharedArrayBuffer (`kernelArray` or
+   * `bufferForThreads` from `@salkit/ndarray/wasm`) and `threads` > 1, the masks are written on the
+   * process's thread pool (in a `kernelArray`, the scorers then read them without copying);
    * allocate `out` once and reuse it (Node 20 does not count shared buffers toward GC pressure).
    */
   perturbInto(refImage: NdArray, out: Float32Array): NdArray {

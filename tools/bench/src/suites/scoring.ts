@@ -1,5 +1,5 @@
 import { array, defaultRng, type NdArray } from '@salkit/ndarray';
-import { bufferForThreads } from '@salkit/ndarray/wasm';
+import { kernelArray } from '@salkit/ndarray/wasm';
 import { RISEGrid } from '@salkit/perturb';
 import { DRISEScoring, OcclusionScoring, RISEScoring, SimilarityScoring } from '@salkit/scoring';
 import { type BenchSuite, sink } from '../suite.js';
@@ -8,8 +8,9 @@ import { type BenchSuite, sink } from '../suite.js';
  * @salkit/scoring, issue 5's sizes: 224x224 maps from N = 1000 masks. Every scorer runs on two
  * kinds of masks, made once outside the timed functions: RISEGrid's float32 masks (n = 1000,
  * s = 8, p1 = 0.5) and random 0/1 uint8 masks (half the pixels occluded, the densest 0/1 case).
- * The "shared" tasks give RISEGrid's masks on a SharedArrayBuffer (allocated once, as the scoring
- * README advises), which the threads read in place; SALKIT_THREADS=1 times one thread.
+ * The "shared" tasks give RISEGrid's masks in a `kernelArray` (allocated once, as the scoring
+ * README advises), which the kernels read in place on every thread; SALKIT_THREADS=1 times one
+ * thread.
  * Confidences and descriptors are float64, as a plain JS black box returns them; the
  * "float32 scores" tasks give the confidence and detection scorers float32 scores (as TF.js
  * models return them) with RISEGrid's float32 masks, where numpy, and salkit, compute in float32.
@@ -75,7 +76,7 @@ export const scoringSuite: BenchSuite = {
     const refDets32 = array(Float32Array.from(refDets.data), [1, K]);
     const perturbedDets32 = array(Float32Array.from(perturbedDets.data), [N, P, K]);
     const conf32 = array(imageConf32, [C]);
-    const shared = array(new Float32Array(bufferForThreads(N * H * W * 4)), [N, H, W]);
+    const shared = array(kernelArray('float32', N * H * W), [N, H, W]);
     (shared.data as Float32Array).set(rise.data as Float32Array);
     tasks.push(
       {
