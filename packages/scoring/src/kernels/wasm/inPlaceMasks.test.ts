@@ -131,6 +131,29 @@ describe.runIf(wasmSimdAvailable())('masks in a kernel memory (kernelArray)', ()
     acc.release();
   });
 
+  it('get their memory back from an accumulator dropped without release(), once it is collected', async () => {
+    setRegionThreadPool(null);
+    const v8 = await import('node:v8');
+    const vm = await import('node:vm');
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const [C, P, n] = [2, 3000, 40];
+    const m = masks('f32', values('f32', n * P), 0);
+    (() => {
+      const acc = new RegionWeightAccumulator(C, P, 1, -1, false);
+      acc.add(new Float64Array(n * C).fill(0.5), 0, m, 0, n);
+    })();
+    expect(leaseKernelMemory(m)).toBeNull();
+    let lease = null;
+    for (let i = 0; i < 20 && lease === null; i++) {
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      lease = leaseKernelMemory(m);
+    }
+    expect(lease).not.toBeNull();
+    lease?.release();
+  });
+
   it('serve the public scorers (OcclusionScoring, N = 300 masks of 70x70 in a kernel array)', () => {
     setRegionThreadPool(pool);
     const [N, H, W, C] = [300, 70, 70, 4];

@@ -85,6 +85,9 @@ export function spareMemoryBytes(): number {
   return (spare.unshared?.buffer.byteLength ?? 0) + (spare.shared?.buffer.byteLength ?? 0);
 }
 
+/** Gives back the kernel memory of an engine dropped without release(), once it is collected. */
+const unreleasedLeases = new FinalizationRegistry<KernelMemoryLease>((lease) => lease.release());
+
 let poolOverride: WasmThreadPool | null | undefined;
 
 /** For tests: engines made after this run on `pool` (null: one thread; undefined: the process's pool). */
@@ -317,6 +320,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
     this.release();
     this.memory = lease.memory;
     this.lease = lease;
+    unreleasedLeases.register(this, lease, this);
     this.instantiate(true);
     // a past lease may have left sums here
     new Uint8Array(this.memory.buffer, this.covOff, end - this.covOff).fill(0);
@@ -627,6 +631,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
   /** Hands the memory to the next engine (the caller never uses this one again). */
   release(): void {
     if (this.lease !== null) {
+      unreleasedLeases.unregister(this);
       this.lease.release();
       return;
     }
