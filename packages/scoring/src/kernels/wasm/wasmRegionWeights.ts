@@ -135,6 +135,17 @@ function kernelModule(shape: KernelShape): WasmModule {
 
 const align16 = (n: number) => Math.ceil(n / 16) * 16;
 
+/** Grows `memory` to at least `bytes` when it is smaller; false when it cannot grow that far. */
+function grownTo(memory: WasmMemory, bytes: number): boolean {
+  const have = memory.buffer.byteLength;
+  try {
+    if (bytes > have) memory.grow(Math.ceil((bytes - have) / 65536));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The WebAssembly SIMD engine of RegionWeightAccumulator. Everything is float64, as in the JS
  * engine:
@@ -146,7 +157,9 @@ const align16 = (n: number) => Math.ceil(n / 16) * 16;
  *   instead of 8 * C multiply-adds. Same products; the sums are grouped by 8 before being added.
  * - `float32` engines (numpy computes the maps in float32: float32 masks and scalars): float32
  *   products added in mask order into float32 accumulators, numpy's own operations (macF32).
- * Masks are copied block by block into wasm memory; memory is O(C*H*W) plus fixed scratch.
+ * Masks are copied block by block into wasm memory, unless they lie in a kernel memory (see
+ * `kernelArray`), which the engine then moves into and reads them in place; memory is O(C*H*W)
+ * plus fixed scratch.
  */
 export class WasmRegionWeights implements RegionWeightEngine {
   private k!: Kernels;
@@ -307,11 +320,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
     const lease = leaseKernelMemory(m);
     if (lease === null) return;
     const end = this.layOut(lease.at);
-    const have = lease.memory.buffer.byteLength;
-    try {
-      if (end > MAX_BYTES) throw new Error('too large');
-      if (end > have) lease.memory.grow(Math.ceil((end - have) / 65536));
-    } catch {
+    if (end > MAX_BYTES || !grownTo(lease.memory, end)) {
       // no room after the masks: stay, and copy them as usual
       this.layOut(0);
       lease.release();
