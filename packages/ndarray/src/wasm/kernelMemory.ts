@@ -5,7 +5,7 @@ import { type WasmMemory, wasmApi } from './webassembly.js';
 const PAGE = 65536;
 /**
  * The most pages a kernel memory may grow to (2 GB): kernel modules that import one declare this
- * maximum (an imported shared memory must not declare more than its importer).
+ * maximum (a memory may not declare a larger maximum than the modules importing it).
  */
 export const KERNEL_MEMORY_MAX_PAGES = 32768;
 
