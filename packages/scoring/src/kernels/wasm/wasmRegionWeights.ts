@@ -319,14 +319,15 @@ export class WasmRegionWeights implements RegionWeightEngine {
     if (!(m instanceof Float32Array || m instanceof Float64Array)) return;
     const lease = leaseKernelMemory(m);
     if (lease === null) return;
-    const end = this.layOut(lease.at);
+    // the layout's size does not depend on its (64-byte aligned) start
+    const end = lease.at + this.end;
     if (end > MAX_BYTES || !grownTo(lease.memory, end)) {
       // no room after the masks: stay, and copy them as usual
-      this.layOut(0);
       lease.release();
       return;
     }
     this.release();
+    this.layOut(lease.at);
     this.memory = lease.memory;
     this.lease = lease;
     unreleasedLeases.register(this, lease, this);
