@@ -12,7 +12,16 @@ import { RegionWeightAccumulator } from '../regionWeights.js';
 import { setRegionThreadPool, wasmSimdAvailable } from './wasmRegionWeights.js';
 
 type Kind = 'f64' | 'f32' | 'i16';
-type Case = { C: number; P: number; n: number; kind: Kind; float32?: boolean; alpha: number; beta: number };
+type Case = {
+  C: number;
+  P: number;
+  n: number;
+  kind: Kind;
+  float32?: boolean;
+  round?: boolean;
+  alpha: number;
+  beta: number;
+};
 
 const CTOR = { f64: Float64Array, f32: Float32Array, i16: Int16Array } as const;
 const DTYPE = { f64: 'float64', f32: 'float32', i16: 'int16' } as const;
@@ -36,9 +45,9 @@ function masks(kind: Kind, v: number[], lead: number | null): TypedArray {
 
 /** The maps of case c from masks m (two batches, the second starting mid sub-batch); checks the lease while running. */
 function maps(c: Case, m: TypedArray, expectMoved: boolean | null): Float32Array | Float64Array {
-  const { C, P, n, float32 = false, alpha, beta } = c;
+  const { C, P, n, float32 = false, round = false, alpha, beta } = c;
   const s = Float64Array.from(defaultRng(7).random([n * C]).data, (v) => (float32 ? Math.fround(v) : v));
-  const acc = new RegionWeightAccumulator(C, P, alpha, beta, false, { float32 });
+  const acc = new RegionWeightAccumulator(C, P, alpha, beta, round, { float32 });
   expect(acc.usesWasm).toBe(true);
   const first = Math.floor(n / 3);
   acc.add(s, 0, m, 0, first);
@@ -64,6 +73,9 @@ const cases: Case[] = [
   { C: 2, P: 5300, n: 300, kind: 'f32', alpha: 1, beta: -1 },
   { C: 3, P: 5500, n: 300, kind: 'f32', alpha: -0.5, beta: 1 },
   { C: 10, P: 3 * 2048 + 100, n: 280, kind: 'f64', alpha: 1, beta: -1 },
+  // float64 arithmetic: the masks as weights, and numpy's float32 weights (rounded)
+  { C: 4, P: 5500, n: 300, kind: 'f32', alpha: 0, beta: 1 },
+  { C: 10, P: 5500, n: 300, kind: 'f32', round: true, alpha: 1, beta: -1 },
   // numpy's float32 arithmetic: weights = masks are read in place; other weights are written over
   // a staged copy (the engine moves, the masks are not read in place)
   { C: 1, P: 6001, n: 300, kind: 'f32', float32: true, alpha: 0, beta: 1 },

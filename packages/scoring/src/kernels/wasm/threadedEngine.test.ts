@@ -5,7 +5,16 @@ import { RegionWeightAccumulator } from '../regionWeights.js';
 import { setRegionThreadPool, wasmSimdAvailable } from './wasmRegionWeights.js';
 
 type Kind = 'f64' | 'f32' | 'i16' | 'u8' | '01';
-type Case = { C: number; P: number; n: number; kind: Kind; float32?: boolean; alpha: number; beta: number };
+type Case = {
+  C: number;
+  P: number;
+  n: number;
+  kind: Kind;
+  float32?: boolean;
+  round?: boolean;
+  alpha: number;
+  beta: number;
+};
 
 /** Seeded masks of a kind, on a SharedArrayBuffer or not (same values). */
 function masks(kind: Kind, length: number, seed: number, shared: boolean): TypedArray {
@@ -24,9 +33,9 @@ function masks(kind: Kind, length: number, seed: number, shared: boolean): Typed
 }
 
 function maps(c: Case, shared: boolean): Float32Array | Float64Array {
-  const { C, P, n, kind, float32 = false, alpha, beta } = c;
+  const { C, P, n, kind, float32 = false, round = false, alpha, beta } = c;
   const s = Float64Array.from(defaultRng(7).random([n * C]).data, (v) => (float32 ? Math.fround(v) : v));
-  const acc = new RegionWeightAccumulator(C, P, alpha, beta, false, { float32 });
+  const acc = new RegionWeightAccumulator(C, P, alpha, beta, round, { float32 });
   expect(acc.usesWasm).toBe(true);
   const m = masks(kind, n * P, 3, shared);
   // two batches: the second starts mid sub-batch
@@ -57,6 +66,9 @@ describe.runIf(wasmSimdAvailable())('WebAssembly engine on threads', () => {
     { C: 3, P: 20000, n: 1000, kind: '01', alpha: 1, beta: -1 },
     // unshared masks are staged 20 at a time (4 MB slots): several groups per run of 256
     { C: 5, P: 224 * 224, n: 300, kind: 'f32', alpha: 1, beta: -1 },
+    // numpy's float32 weights (rounded), and the masks as weights
+    { C: 10, P: 224 * 224, n: 300, kind: 'f32', round: true, alpha: 1, beta: -1 },
+    { C: 4, P: 5000, n: 600, kind: 'f32', alpha: 0, beta: 1 },
     { C: 1, P: 20000, n: 203, kind: '01', alpha: -0.5, beta: 1 },
     // uint8 masks of 0..3: whole chunks of 8 through the table path's float fallback; the first
     // batch's last 7 (over 2^20 values) staged as bytes for the threads
