@@ -104,6 +104,14 @@ export const scoringSuite: BenchSuite = {
         fn: () => (sink.value = drise.generate(refDets32, perturbedDets32, shared)),
       },
       {
+        name: `OcclusionScoring C=${C}, RISE f32 shared`,
+        fn: () => (sink.value = occlusion.generate(imageConf, perturbedConf, shared)),
+      },
+      {
+        name: `RISEScoring C=${C} p1=0.5, RISE f32 shared`,
+        fn: () => (sink.value = riseScoring.generate(imageConf, perturbedConf, shared)),
+      },
+      {
         name: `SimilarityScoring F=${F} Q=1 euclidean, RISE f32 shared`,
         fn: () => (sink.value = similarity.generate(queryDescr, refDescr, perturbedDescrs, shared)),
       },

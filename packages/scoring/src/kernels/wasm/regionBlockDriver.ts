@@ -179,7 +179,13 @@ export const regionBlock: BlockDriver = (exports, memory, masks, block, thread, 
       k.fusedF32(st, s, acc, cov, rows, pbK, accPitch, alpha, beta, weightMode, withCov, srcRow);
     } else {
       const weights = bytes === 4 ? k.weightsF32 : bytes === 1 ? k.weightsU8 : k.weightsF64;
-      weights(st, wOff, cov, rows, pbK, alpha, beta, weightMode, withCov, srcRow);
+      // masks read where they lie: 8 rows per pass, as their rows are often a multiple of 4 KB
+      // apart, all in one L1 set of 8 ways
+      const per = srcRow === pitch * bytes ? rows : 8;
+      for (let i = 0; i < rows; i += per) {
+        const r = Math.min(per, rows - i);
+        weights(st + i * srcRow, wOff + i * pitch * 8, cov, r, pbK, alpha, beta, weightMode, withCov, srcRow);
+      }
       k.mac(wOff, s, acc, rows, pbK, accPitch);
     }
   }
