@@ -465,7 +465,11 @@ export class WasmRegionWeights implements RegionWeightEngine {
     // unshared masks: this thread stages them for everyone (the helpers cannot read them), the
     // next group while the threads work through the last one
     const bytes = args[19] as number;
-    const fit = Math.floor(this.slotBytes / (blocks * PITCH * bytes));
+    // rows per slot: whole kernel steps (a group of 20 rows would step 16 + 4, the 4 paying a
+    // reload of the accumulators as 16 do)
+    const step = args[18] as number;
+    let fit = Math.floor(this.slotBytes / (blocks * PITCH * bytes));
+    if (fit > step) fit -= fit % step;
     if (args[0] === TABLE_01 || fit < 1) {
       for (let b = 0; b < blocks; b++) regionBlock(this.k, this.memory, m, b, 0, args);
       return;
