@@ -184,7 +184,7 @@ export const regionBlock: BlockDriver = (exports, memory, masks, block, thread, 
       const per = srcRow === pitch * bytes ? rows : 8;
       for (let i = 0; i < rows; i += per) {
         const r = Math.min(per, rows - i);
-        weights(st + i * srcRow, wOff + i * pitch * 8, cov, r, pbK, alpha, beta, weightMode, withCov, srcRow);
+        weights(st + i * srcRow, wOff + i * 64, cov, r, pbK, alpha, beta, weightMode, withCov, srcRow, rows);
       }
       k.mac(wOff, s, acc, rows, pbK, accPitch);
     }

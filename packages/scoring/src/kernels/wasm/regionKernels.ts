@@ -12,7 +12,7 @@ export interface KernelShape {
   tableWidth: number;
   /** Table chunks (8 masks each) fused per pass over the pixels. */
   fuse: number;
-  /** Pixels between consecutive staged mask rows and weight rows (a multiple of 16). */
+  /** Pixels between consecutive staged mask rows and pattern rows (a multiple of 16). */
   pitch: number;
   /** Bytes between the 8 mask rows of a chunk that tablePatterns reads (a multiple of 16). */
   rowPitch: number;
@@ -34,14 +34,17 @@ export const WEIGHTS_MASK = 3;
 
 /**
  * The exported functions. Addresses are byte offsets into the imported memory; pixel counts are
- * multiples of 16; weight rows are `pitch` pixels apart, mask rows `srcRow` bytes apart (staged
- * rows: `pitch` values; masks read where they lie: a mask's length).
+ * multiples of 16; mask rows are `srcRow` bytes apart (staged rows: `pitch` values; masks read
+ * where they lie: a mask's length); float64 weights are packed in chunks of 8 pixels, each the
+ * chunk's rows one 64-byte line after another (see packedWeightAddress).
  *
- * - `weightsU8|weightsF32|weightsF64(stage, w, cov, rows, pb, alpha, beta, mode, withCov, srcRow)`:
- *   for `rows` mask rows, `W = alpha + beta*m` (see the WEIGHTS_* modes) written to W as float64
- *   and, with `withCov`, added to `cov` row after row;
- * - `mac(w, s, acc, rows, pb, accPitch)`: `acc[c][p] += s[n][c] * W[n][p]`, n in order; acc rows
- *   are `accPitch` bytes apart; registers hold a block of maps x pixels across all rows;
+ * - `weightsU8|weightsF32|weightsF64(stage, w, cov, rows, pb, alpha, beta, mode, withCov, srcRow,
+ *   chunkRows)`: for `rows` mask rows, `W = alpha + beta*m` (see the WEIGHTS_* modes) written as
+ *   float64 to weights packed `chunkRows` rows a chunk, from the row at `w` (so a step's rows can
+ *   be formed in parts) and, with `withCov`, added to `cov` row after row;
+ * - `mac(w, s, acc, rows, pb, accPitch)`: `acc[c][p] += s[n][c] * W[n][p]`, n in order, over the
+ *   weights packed `rows` rows a chunk; acc rows are `accPitch` bytes apart; registers hold a block
+ *   of maps x pixels across all rows;
  * - `fusedF32(stage, s, acc, cov, rows, pb, accPitch, alpha, beta, mode, withCov, srcRow)`: for
  *   C <= 2 maps, phases 1 and 2 in one pass over float32 mask rows (no weight scratch), same
  *   arithmetic and order; for more maps it is an empty function;
@@ -61,10 +64,10 @@ export const WEIGHTS_MASK = 3;
 export function buildRegionKernels(shape: KernelShape): Uint8Array<ArrayBuffer> {
   return assembleModule(
     [
-      weights('weightsU8', 1, shape.pitch),
-      weights('weightsF32', 4, shape.pitch),
-      weights('weightsF64', 8, shape.pitch),
-      mac(shape.maps, shape.pitch),
+      weights('weightsU8', 1),
+      weights('weightsF32', 4),
+      weights('weightsF64', 8),
+      mac(shape.maps),
       fusedF32(shape.maps),
       weightsF32InPlace(),
       macF32(shape.maps),
@@ -109,9 +112,9 @@ function splatMultiplyAdd(
   }
 }
 
-function weights(name: string, bytes: 1 | 4 | 8, pitch: number): FunctionBuilder {
-  const f = new FunctionBuilder(name, [I32, I32, I32, I32, I32, F64, F64, I32, I32, I32]);
-  const [stage, w, cov, rows, pb, alpha, beta, mode, withCov, srcRow] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+function weights(name: string, bytes: 1 | 4 | 8): FunctionBuilder {
+  const f = new FunctionBuilder(name, [I32, I32, I32, I32, I32, F64, F64, I32, I32, I32, I32]);
+  const [stage, w, cov, rows, pb, alpha, beta, mode, withCov, srcRow, chunkRows] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
   const va = f.local(V128);
   const vb = f.local(V128);
   const va32 = f.local(V128);
@@ -136,7 +139,7 @@ function weights(name: string, bytes: 1 | 4 | 8, pitch: number): FunctionBuilder
     f.get(q).get(pb).i32LtU().i32Eqz().brIf(1);
     if (withC) loadVectors(f, () => pixelAddress(f, cov, q, 8), cl, 0, nv);
     f.get(stage).get(q).i32(bytes).i32Mul().i32Add().set(src);
-    f.get(w).get(q).i32(8).i32Mul().i32Add().set(dst);
+    packedWeightAddress(f, w, () => f.get(q).i32(3).op(0x74), chunkRows).set(dst); // i32.shl: q * 8
     f.get(rows).set(n);
     f.block().loop();
     f.get(n).i32Eqz().brIf(1);
@@ -194,7 +197,7 @@ function weights(name: string, bytes: 1 | 4 | 8, pitch: number): FunctionBuilder
           .set(cl[j] as number);
     }
     f.get(src).get(srcRow).i32Add().set(src);
-    f.addTo(dst, pitch * 8).addTo(n, -1);
+    f.addTo(dst, 64).addTo(n, -1);
     f.br(0).end().end();
     if (withC) storeVectors(f, () => pixelAddress(f, cov, q, 8), cl, 0, nv);
     f.addTo(q, step);
@@ -295,8 +298,27 @@ function mapGroups(C: number, max = 5): [number, number][] {
   return groups;
 }
 
+/**
+ * Pushes the address of pixel byte offset `byteOffset()` (8 bytes a pixel) of the first weight row
+ * in `base`'s packed weights: 8-pixel chunks of `chunkRows` rows x 64 bytes, so that each row's
+ * part of a chunk is one cache line and the multiply-adds walk memory in order.
+ */
+function packedWeightAddress(
+  f: FunctionBuilder,
+  base: number,
+  byteOffset: () => void,
+  chunkRows: number,
+): FunctionBuilder {
+  f.get(base);
+  byteOffset();
+  f.i32(6).op(0x76); // i32.shr_u: the chunk
+  f.get(chunkRows).i32(6).op(0x74).i32Mul().i32Add(); // i32.shl: chunkRows * 64
+  byteOffset();
+  return f.i32(63).op(0x71).i32Add(); // i32.and: the byte in the chunk's row
+}
+
 /** Phase 2, unrolled for C maps: register blocks of G maps x V pixel pairs, the rows streamed through. */
-function mac(C: number, pitch: number): FunctionBuilder {
+function mac(C: number): FunctionBuilder {
   const f = new FunctionBuilder('mac', [I32, I32, I32, I32, I32, I32]);
   const [w, s, acc, rows, pb, accPitch] = [0, 1, 2, 3, 4, 5];
   const groups = mapGroups(C);
@@ -318,7 +340,7 @@ function mac(C: number, pitch: number): FunctionBuilder {
     f.block().loop();
     f.get(p).get(end).i32LtU().i32Eqz().brIf(1);
     loadMapBlock(f, acc, accPitch, c0, G, () => f.get(p), bases, regs, V);
-    f.get(w).get(p).i32Add().set(wn);
+    packedWeightAddress(f, w, () => f.get(p), rows).set(wn);
     f.get(s)
       .i32(c0 * 8)
       .i32Add()
@@ -331,7 +353,7 @@ function mac(C: number, pitch: number): FunctionBuilder {
         .vload(16 * v)
         .set(wv[v] as number);
     for (let g = 0; g < G; g++) splatMultiplyAdd(f, sn, g, sv, wv, regs, V);
-    f.addTo(wn, pitch * 8)
+    f.addTo(wn, 64)
       .addTo(sn, C * 8)
       .addTo(n, -1);
     f.br(0).end().end();
