@@ -9,19 +9,11 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OcclusionScoring } from '../../impls/OcclusionScoring.js';
 import { RegionWeightAccumulator } from '../regionWeights.js';
+import type { EngineCase } from './engineCase.test-util.js';
 import { setRegionThreadPool, wasmSimdAvailable } from './wasmRegionWeights.js';
 
 type Kind = 'f64' | 'f32' | 'i16';
-type Case = {
-  C: number;
-  P: number;
-  n: number;
-  kind: Kind;
-  float32?: boolean;
-  round?: boolean;
-  alpha: number;
-  beta: number;
-};
+type Case = EngineCase<Kind>;
 
 const CTOR = { f64: Float64Array, f32: Float32Array, i16: Int16Array } as const;
 const DTYPE = { f64: 'float64', f32: 'float32', i16: 'int16' } as const;

@@ -2,19 +2,11 @@ import { defaultRng, type TypedArray } from '@salkit/ndarray';
 import { countingPool, createWasmThreadPool, type WasmThreadPool } from '@salkit/ndarray/wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegionWeightAccumulator } from '../regionWeights.js';
+import type { EngineCase } from './engineCase.test-util.js';
 import { setRegionThreadPool, wasmSimdAvailable } from './wasmRegionWeights.js';
 
 type Kind = 'f64' | 'f32' | 'i16' | 'u8' | '01';
-type Case = {
-  C: number;
-  P: number;
-  n: number;
-  kind: Kind;
-  float32?: boolean;
-  round?: boolean;
-  alpha: number;
-  beta: number;
-};
+type Case = EngineCase<Kind>;
 
 /** Seeded masks of a kind, on a SharedArrayBuffer or not (same values). */
 function masks(kind: Kind, length: number, seed: number, shared: boolean): TypedArray {
