@@ -178,6 +178,7 @@ describe('countingPool', () => {
     const counting = countingPool(real);
     await counting.whenReady();
     expect(counting.threads).toBe(2);
+    expect(counting.helperTimeoutMs).toBe(60_000);
     expect(counting.readyHelpers()).toBe(1);
     const memory = new api!.Memory({ initial: 1, maximum: 4, shared: true });
     const exports = new api!.Instance(module, { env: { memory } }).exports;
@@ -191,6 +192,7 @@ describe('countingPool', () => {
 describe('a helper that does not answer', () => {
   it('is given up after helperTimeoutMs: the run throws, later runs use the calling thread alone', async () => {
     const pool = createWasmThreadPool(2, { helperTimeoutMs: 300 }) as WasmThreadPool;
+    expect(pool.helperTimeoutMs).toBe(300);
     await pool.whenReady();
     const { memory, exports } = sharedSetup();
     // the helper sleeps 2 s at its first block (after the calling thread has started one)

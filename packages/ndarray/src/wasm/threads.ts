@@ -40,6 +40,8 @@ export interface ParallelBlocks {
 export interface WasmThreadPool {
   /** Threads a run can use, the calling one included. */
   readonly threads: number;
+  /** How long a thread waits for another (a helper to finish, or work that one waits on) before giving it up. */
+  readonly helperTimeoutMs: number;
   /** Helpers started and waiting for work (a run uses only these). */
   readyHelpers(): number;
   /** Resolves when every helper is ready. */
@@ -103,7 +105,7 @@ class NodeThreadPool implements WasmThreadPool {
   constructor(
     private readonly wt: WorkerThreads,
     readonly threads: number,
-    private readonly timeoutMs: number,
+    readonly helperTimeoutMs: number,
   ) {
     for (let i = 1; i < threads; i++) this.helpers.push(new Helper(wt, this.next));
   }
@@ -179,13 +181,13 @@ class NodeThreadPool implements WasmThreadPool {
       for (let done = Atomics.load(h.ctl, DONE); done !== gen; done = Atomics.load(h.ctl, DONE)) {
         // a block takes milliseconds: a helper silent this long is lost; it might still take blocks
         // from the shared counter, so from now on the calling thread works alone
-        if (waited >= this.timeoutMs) {
-          h.failure = `no answer within ${this.timeoutMs} ms`;
+        if (waited >= this.helperTimeoutMs) {
+          h.failure = `no answer within ${this.helperTimeoutMs} ms`;
           this.abandoned = true;
           failures.push(h.failure);
           break;
         }
-        const slice = Math.min(1000, this.timeoutMs - waited);
+        const slice = Math.min(1000, this.helperTimeoutMs - waited);
         Atomics.wait(h.ctl, DONE, done, slice);
         waited += slice;
       }
@@ -274,6 +276,7 @@ export function countingPool(pool: WasmThreadPool): WasmThreadPool & { readonly 
   let runs = 0;
   return {
     threads: pool.threads,
+    helperTimeoutMs: pool.helperTimeoutMs,
     get runs() {
       return runs;
     },

@@ -65,6 +65,23 @@ export interface RegionBlockArgs {
   prestaged: number;
   prestagedBlockBytes: number;
   prestagedRowBytes: number;
+  /**
+   * -1, or the byte address of a pipelined run's control words (Int32: groups staged, cancelled,
+   * the next item, then per pixel block the groups done with it). A pipelined run is over
+   * unshared float masks that the calling thread stages group after group while the threads work:
+   * every thread's block is a loop taking items from the shared counter (`single`: only item
+   * `block`, already taken). Item `i` is pixel block `i % blocks` of group `floor(i / blocks)`:
+   * `groupRows` of the run's masks, staged in slot `group % ring` (`slotBytes` apart from
+   * `prestaged`). An item waits, at most `waitMs`, until its group is staged and the group before
+   * it is done with its pixel block, so each pixel still adds its masks in order. An error stops
+   * every thread's loop.
+   */
+  pipeline: number;
+  groupRows: number;
+  ring: number;
+  slotBytes: number;
+  waitMs: number;
+  single: number;
 }
 
 /** The Float64Array `regionBlock` reads, in its order. */
@@ -96,6 +113,12 @@ export function regionBlockArgs(o: RegionBlockArgs): Float64Array {
     o.prestaged,
     o.prestagedBlockBytes,
     o.prestagedRowBytes,
+    o.pipeline,
+    o.groupRows,
+    o.ring,
+    o.slotBytes,
+    o.waitMs,
+    o.single,
   );
 }
 
@@ -104,19 +127,17 @@ export function regionBlockArgs(o: RegionBlockArgs): Float64Array {
  * part of `stepRows` masks at a time (or find them prestaged), then weights and multiply-adds; for
  * 0/1 uint8 masks, each chunk of 8 masks' bytes become patterns, whose table sums are added
  * (regionKernels.ts). Blocks touch disjoint accumulator columns and each adds the masks in order,
- * so any thread may take any block. Self-contained (helper threads get its source): numbers, typed
- * arrays and kernel calls.
+ * so any thread may take any block. In a pipelined run (see RegionBlockArgs.pipeline) the block is
+ * a loop over the run's items instead. Self-contained (helper threads get its source): numbers,
+ * typed arrays, atomics and kernel calls.
  */
 export const regionBlock: BlockDriver = (exports, memory, masks, block, thread, a) => {
   // a: regionBlockArgs' order
   const k = exports as BlockKernels;
   const m = masks as Float32Array;
-  let mode = a[0] as number;
   const P = a[1] as number;
   const C = a[3] as number;
   const mo = a[4] as number;
-  const n = a[5] as number;
-  const sOff = a[6] as number;
   const scratch = thread * (a[11] as number);
   const wOff = (a[9] as number) + scratch;
   const stageOff = (a[10] as number) + scratch;
@@ -128,65 +149,113 @@ export const regionBlock: BlockDriver = (exports, memory, masks, block, thread, 
   const pitch = a[17] as number;
   const step = a[18] as number;
   const bytes = a[19] as number;
-  const p0 = block * PB;
-  const pbA = Math.min(PB, P - p0);
-  const pbK = Math.ceil(pbA / 16) * 16;
   const buf = (memory as WasmMemory).buffer;
   const view = bytes === 4 ? new Float32Array(buf) : bytes === 1 ? new Uint8Array(buf) : new Float64Array(buf);
   const at = stageOff / bytes;
-  if (mode === 3) {
-    const pat = (a[21] as number) + scratch;
-    let ok = 1;
-    for (let ch = 0; ch < n / 8; ch++) {
-      for (let i = 0; i < 8; i++) {
-        const src = mo + (ch * 8 + i) * P + p0;
-        // 8 rows pPad bytes apart, as tablePatterns reads them
-        const row = at + i * (a[2] as number);
-        view.set(m.subarray(src, src + pbA), row);
-        if (pbA < pbK) view.fill(0, row + pbA, row + pbK);
+  /**
+   * Adds `n` masks, their scalars at `sOff`, on pixel block `pixelBlock`: prestaged at
+   * `prestaged` (blocks `blockBytes` apart), or staged from the masks when that is -1.
+   */
+  const addRows = (pixelBlock: number, n: number, sOff: number, prestaged: number, blockBytes: number): void => {
+    let mode = a[0] as number;
+    const p0 = pixelBlock * PB;
+    const pbA = Math.min(PB, P - p0);
+    const pbK = Math.ceil(pbA / 16) * 16;
+    if (mode === 3) {
+      const pat = (a[21] as number) + scratch;
+      let ok = 1;
+      for (let ch = 0; ch < n / 8; ch++) {
+        for (let i = 0; i < 8; i++) {
+          const src = mo + (ch * 8 + i) * P + p0;
+          // 8 rows pPad bytes apart, as tablePatterns reads them
+          const row = at + i * (a[2] as number);
+          view.set(m.subarray(src, src + pbA), row);
+          if (pbA < pbK) view.fill(0, row + pbA, row + pbK);
+        }
+        ok &= k.tablePatterns(stageOff, pat + ch * pitch, pbK);
       }
-      ok &= k.tablePatterns(stageOff, pat + ch * pitch, pbK);
+      if (ok === 1) {
+        k.tableSums(pat, (a[20] as number) + p0 * (a[22] as number) * 8, n / 8, pbK);
+        return;
+      }
+      // a mask in this block is not 0/1: the float64 kernels on the block's rows
+      mode = 0;
     }
-    if (ok === 1) {
-      k.tableSums(pat, (a[20] as number) + p0 * (a[22] as number) * 8, n / 8, pbK);
-      return;
+    const valueBytes = mode === 2 ? 4 : 8;
+    const accPitch = (a[2] as number) * valueBytes;
+    const acc = (a[7] as number) + p0 * valueBytes;
+    const cov = (a[8] as number) + p0 * valueBytes;
+    const srcRow = prestaged >= 0 ? (a[25] as number) : pitch * bytes;
+    for (let r = 0; r < n; r += step) {
+      const rows = Math.min(step, n - r);
+      let st = stageOff;
+      if (prestaged >= 0) st = prestaged + pixelBlock * blockBytes + r * srcRow;
+      else
+        for (let i = 0; i < rows; i++) {
+          const src = mo + (r + i) * P + p0;
+          // other integer types convert to float64 in TypedArray.set
+          view.set(m.subarray(src, src + pbA), at + i * pitch);
+          if (pbA < PB) view.fill(0, at + i * pitch + pbA, at + i * pitch + PB);
+        }
+      const s = sOff + r * C * valueBytes;
+      if (mode === 2) {
+        k.weightsF32InPlace(st, cov, rows, pbK, alpha, beta, withCov, srcRow);
+        k.macF32(st, s, acc, rows, pbK, accPitch, srcRow);
+      } else if (mode === 1) {
+        k.fusedF32(st, s, acc, cov, rows, pbK, accPitch, alpha, beta, weightMode, withCov, srcRow);
+      } else {
+        const weights = bytes === 4 ? k.weightsF32 : bytes === 1 ? k.weightsU8 : k.weightsF64;
+        // masks read where they lie: 8 rows per pass, as their rows are often a multiple of 4 KB
+        // apart, all in one L1 set of 8 ways
+        const per = srcRow === pitch * bytes ? rows : 8;
+        for (let i = 0; i < rows; i += per) {
+          const r = Math.min(per, rows - i);
+          weights(st + i * srcRow, wOff + i * 64, cov, r, pbK, alpha, beta, weightMode, withCov, srcRow, rows);
+        }
+        k.mac(wOff, s, acc, rows, pbK, accPitch);
+      }
     }
-    // a mask in this block is not 0/1: the float64 kernels on the block's rows
-    mode = 0;
+  };
+  const ctlAt = a[26] as number;
+  if (ctlAt < 0) {
+    addRows(block, a[5] as number, a[6] as number, a[23] as number, a[24] as number);
+    return;
   }
-  const valueBytes = mode === 2 ? 4 : 8;
-  const accPitch = (a[2] as number) * valueBytes;
-  const acc = (a[7] as number) + p0 * valueBytes;
-  const cov = (a[8] as number) + p0 * valueBytes;
-  const prestaged = a[23] as number;
-  const srcRow = prestaged >= 0 ? (a[25] as number) : pitch * bytes;
-  for (let r = 0; r < n; r += step) {
-    const rows = Math.min(step, n - r);
-    let st = stageOff;
-    if (prestaged >= 0) st = prestaged + block * (a[24] as number) + r * srcRow;
-    else
-      for (let i = 0; i < rows; i++) {
-        const src = mo + (r + i) * P + p0;
-        // other integer types convert to float64 in TypedArray.set
-        view.set(m.subarray(src, src + pbA), at + i * pitch);
-        if (pbA < PB) view.fill(0, at + i * pitch + pbA, at + i * pitch + PB);
-      }
-    const s = sOff + r * C * valueBytes;
-    if (mode === 2) {
-      k.weightsF32InPlace(st, cov, rows, pbK, alpha, beta, withCov, srcRow);
-      k.macF32(st, s, acc, rows, pbK, accPitch, srcRow);
-    } else if (mode === 1) {
-      k.fusedF32(st, s, acc, cov, rows, pbK, accPitch, alpha, beta, weightMode, withCov, srcRow);
-    } else {
-      const weights = bytes === 4 ? k.weightsF32 : bytes === 1 ? k.weightsU8 : k.weightsF64;
-      // masks read where they lie: 8 rows per pass, as their rows are often a multiple of 4 KB
-      // apart, all in one L1 set of 8 ways
-      const per = srcRow === pitch * bytes ? rows : 8;
-      for (let i = 0; i < rows; i += per) {
-        const r = Math.min(per, rows - i);
-        weights(st + i * srcRow, wOff + i * 64, cov, r, pbK, alpha, beta, weightMode, withCov, srcRow, rows);
-      }
-      k.mac(wOff, s, acc, rows, pbK, accPitch);
+  const blocks = Math.ceil(P / PB);
+  const fit = a[27] as number;
+  const runRows = a[5] as number;
+  const total = Math.ceil(runRows / fit) * blocks;
+  const waitMs = a[30] as number;
+  const single = a[31] === 1;
+  const ctl = new Int32Array(buf, ctlAt, 3 + blocks);
+  /** Waits until control word `word` reaches `value`; false when the run is cancelled. */
+  const waitFor = (word: number, value: number): boolean => {
+    for (let v = Atomics.load(ctl, word); v < value; v = Atomics.load(ctl, word)) {
+      if (Atomics.load(ctl, 1) !== 0) return false;
+      if (Atomics.wait(ctl, word, v, waitMs) === 'timed-out')
+        throw new Error(`regionBlock: no progress on control word ${word} within ${waitMs} ms`);
     }
+    return Atomics.load(ctl, 1) === 0;
+  };
+  try {
+    for (let i = single ? block : Atomics.add(ctl, 2, 1); i < total; i = single ? total : Atomics.add(ctl, 2, 1)) {
+      const group = Math.floor(i / blocks);
+      const pixelBlock = i - group * blocks;
+      if (!waitFor(0, group + 1) || !waitFor(3 + pixelBlock, group)) return;
+      const rows = Math.min(fit, runRows - group * fit);
+      addRows(
+        pixelBlock,
+        rows,
+        (a[6] as number) + group * fit * C * (a[0] === 2 ? 4 : 8),
+        (a[23] as number) + (group % (a[28] as number)) * (a[29] as number),
+        rows * pitch * bytes,
+      );
+      Atomics.store(ctl, 3 + pixelBlock, group + 1);
+      Atomics.notify(ctl, 3 + pixelBlock);
+    }
+  } catch (e) {
+    Atomics.store(ctl, 1, 1);
+    for (let w = 0; w < ctl.length; w++) Atomics.notify(ctl, w);
+    throw e;
   }
 };

@@ -56,7 +56,7 @@ describe.runIf(wasmSimdAvailable())('WebAssembly engine on threads', () => {
     { C: 7, P: 4500, n: 350, kind: 'f32', float32: true, alpha: 1, beta: -1 },
     { C: 4, P: 2 * 2048 + 1, n: 800, kind: 'i16', alpha: 0.25, beta: 2 },
     { C: 3, P: 20000, n: 1000, kind: '01', alpha: 1, beta: -1 },
-    // unshared masks are staged 20 at a time (4 MB slots): several groups per run of 256
+    // unshared masks are staged 16 at a time (4 MB slots): many groups per run of 256
     { C: 5, P: 224 * 224, n: 300, kind: 'f32', alpha: 1, beta: -1 },
     // numpy's float32 weights (rounded), and the masks as weights
     { C: 10, P: 224 * 224, n: 300, kind: 'f32', round: true, alpha: 1, beta: -1 },

@@ -69,11 +69,13 @@ const MIN_PARALLEL_VALUES = 2 ** 20;
  */
 const SPARE_MAX_BYTES = 64 * 2 ** 20;
 /**
- * Bytes of each of the two slots where the calling thread stages unshared float masks for the
- * threads: it fills one while the threads work on the other (small enough to stay in cache between
- * its writes and the helpers' reads).
+ * Bytes of each slot where the calling thread stages unshared float masks for the threads: it
+ * fills one while the threads work on the other (small enough to stay in cache between its writes
+ * and the helpers' reads).
  */
 const SLOT_BYTES = 4 * 2 ** 20;
+/** Slots in the ring (3 measured 3-4% slower than 2 at 224x224: more of them falls out of cache). */
+const RING = 2;
 
 /**
  * The memory of the last released engine (one unshared, one shared), handed to the next one: a
@@ -91,10 +93,16 @@ export function spareMemoryBytes(): number {
 const unreleasedLeases = new FinalizationRegistry<KernelMemoryLease>((lease) => lease.release());
 
 let poolOverride: WasmThreadPool | null | undefined;
+let slotBytesOverride: number | undefined;
 
 /** For tests: engines made after this run on `pool` (null: one thread; undefined: the process's pool). */
 export function setRegionThreadPool(pool: WasmThreadPool | null | undefined): void {
   poolOverride = pool;
+}
+
+/** For tests: engines made after this stage unshared masks in slots of `bytes` (undefined: the default 4 MB). */
+export function setStagingSlotBytes(bytes: number | undefined): void {
+  slotBytesOverride = bytes;
 }
 
 /** The pool a P-pixel engine's float-mask kernels run on: null below two pixel blocks or without threads. */
@@ -184,6 +192,8 @@ export class WasmRegionWeights implements RegionWeightEngine {
   /** The two staging slots for unshared masks on the threads (0 bytes without threads). */
   private slotsOff = 0;
   private readonly slotBytes: number;
+  /** A pipelined run's control words (see RegionBlockArgs.pipeline). */
+  private ctlOff = 0;
   private stageOff = 0;
   private sOff = 0;
   private tablesOff = 0;
@@ -220,7 +230,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
       SUB * C * 8 +
       FUSE * 256 * T * 8 +
       16 * (ROWS * PITCH * 16 + FUSE * PITCH) +
-      2 * SLOT_BYTES;
+      RING * SLOT_BYTES;
     if (bytes > MAX_BYTES) return null;
     try {
       return new WasmRegionWeights(C, P, alpha, beta, round, coverage, float32, T, pPad);
@@ -246,8 +256,8 @@ export class WasmRegionWeights implements RegionWeightEngine {
     this.T = T;
     this.pPad = pPad;
     this.pool = poolFor(P);
-    // with threads: unshared masks are staged in two slots for the helpers to read
-    this.slotBytes = this.pool === null ? 0 : SLOT_BYTES;
+    // with threads: unshared masks are staged in slots for the helpers to read
+    this.slotBytes = this.pool === null ? 0 : align16(slotBytesOverride ?? SLOT_BYTES);
     const o = this.layOut(0);
     const pages = Math.ceil(o / 65536);
     const kind = this.pool === null ? 'unshared' : 'shared';
@@ -287,7 +297,8 @@ export class WasmRegionWeights implements RegionWeightEngine {
     this.wOff = take(this.scratchStride * threads);
     this.stageOff = this.wOff + weightBytes;
     this.patternsOff = this.stageOff + stageBytes;
-    this.slotsOff = take(2 * this.slotBytes);
+    this.slotsOff = take(RING * this.slotBytes);
+    this.ctlOff = take(this.pool === null ? 0 : 4 * (3 + Math.ceil(pPad / PB)));
     this.sOff = take(SUB * C * 8);
     this.tablesOff = take(FUSE * 256 * T * 8);
     this.covOff = take(pPad * 8);
@@ -434,6 +445,12 @@ export class WasmRegionWeights implements RegionWeightEngine {
       prestaged: inPlace ? m.byteOffset + (mo + r0 * this.P) * bytes : -1,
       prestagedBlockBytes: PB * bytes,
       prestagedRowBytes: inPlace ? this.P * bytes : PITCH * bytes,
+      pipeline: -1,
+      groupRows: 0,
+      ring: 0,
+      slotBytes: 0,
+      waitMs: 0,
+      single: 0,
     };
     return regionBlockArgs(args);
   }
@@ -441,8 +458,8 @@ export class WasmRegionWeights implements RegionWeightEngine {
   /**
    * regionBlock over every pixel block: on the pool's threads when there is enough work, else
    * here. Masks on a SharedArrayBuffer are read in place by every thread; unshared float masks are
-   * staged by this thread into the slots, one group of rows while the threads work on the last.
-   * Same sums either way.
+   * staged by this thread into a ring of slots while the threads work (runPipelined). Same sums
+   * either way.
    */
   private run(m: TypedArray, args: Float64Array): void {
     const blocks = Math.ceil(this.P / PB);
@@ -462,8 +479,8 @@ export class WasmRegionWeights implements RegionWeightEngine {
       pool.run({ ...task, data: m });
       return;
     }
-    // unshared masks: this thread stages them for everyone (the helpers cannot read them), the
-    // next group while the threads work through the last one
+    // unshared masks: this thread stages them for everyone (the helpers cannot read them) while
+    // the threads work through the groups staged before
     const bytes = args[19] as number;
     // rows per slot: whole kernel steps (a group of 20 rows would step 16 + 4, the 4 paying a
     // reload of the accumulators as 16 do)
@@ -474,25 +491,101 @@ export class WasmRegionWeights implements RegionWeightEngine {
       for (let b = 0; b < blocks; b++) regionBlock(this.k, this.memory, m, b, 0, args);
       return;
     }
+    this.runPipelined(m, args, fit, blocks);
+  }
+
+  /**
+   * One pipelined run (see RegionBlockArgs.pipeline) over groups of `fit` unshared float masks:
+   * this thread stages group after group into the ring of slots, a slot again once its last group
+   * is done on every pixel block, and takes items itself in between; the helpers take items as
+   * soon as their group is staged. An error on any thread cancels the run.
+   */
+  private runPipelined(m: TypedArray, args: Float64Array, fit: number, blocks: number): void {
+    const { P, k: exports, memory } = this;
+    const pool = this.pool as WasmThreadPool;
+    const rows = args[5] as number;
     const mo = args[4] as number;
-    const scalars = args[6] as number;
-    const scalarBytes = this.float32 ? 4 : 8;
-    const slot = (g: number) => this.slotsOff + (g % 2) * this.slotBytes;
-    this.prestage(m, mo, Math.min(fit, rows), bytes, slot(0), blocks);
-    for (let g = 0, r = 0; r < rows; g++, r += fit) {
-      const k = Math.min(fit, rows - r);
-      const part = args.slice();
-      part[5] = k;
-      part[6] = scalars + r * this.C * scalarBytes;
-      part[23] = slot(g);
-      part[24] = k * PITCH * bytes;
-      const next = r + fit;
-      const overlap =
-        next < rows
-          ? () => this.prestage(m, mo + next * P, Math.min(fit, rows - next), bytes, slot(g + 1), blocks)
-          : undefined;
-      pool.run({ ...task, args: part, data: null, ...(overlap ? { overlap } : {}) });
-    }
+    const bytes = args[19] as number;
+    const groups = Math.ceil(rows / fit);
+    const items = groups * blocks;
+    const run = args.slice();
+    run[23] = this.slotsOff;
+    run[26] = this.ctlOff;
+    run[27] = fit;
+    run[28] = RING;
+    run[29] = this.slotBytes;
+    run[30] = pool.helperTimeoutMs;
+    const single = run.slice();
+    single[31] = 1;
+    const ctl = new Int32Array(memory.buffer, this.ctlOff, 3 + blocks);
+    ctl.fill(0);
+    let staged = 0;
+    /** Whether group h is done on every pixel block (with `wait`, once it is); null when cancelled. */
+    const groupDone = (h: number, wait: boolean): boolean | null => {
+      for (let b = 0; b < blocks; b++)
+        for (let v = Atomics.load(ctl, 3 + b); v <= h; v = Atomics.load(ctl, 3 + b)) {
+          if (Atomics.load(ctl, 1) !== 0) return null;
+          if (!wait) return false;
+          if (Atomics.wait(ctl, 3 + b, v, pool.helperTimeoutMs) === 'timed-out')
+            throw new Error(
+              `RegionWeightAccumulator: a helper thread did not finish its part of group ${h} within ${pool.helperTimeoutMs} ms`,
+            );
+        }
+      return true;
+    };
+    /** Stages the groups before g + RING whose slots are free, waiting for slots up to group g; false when cancelled. */
+    const stageUpTo = (g: number): boolean => {
+      while (staged < groups && staged < g + RING) {
+        const h = staged;
+        if (h >= RING) {
+          const free = groupDone(h - RING, h <= g);
+          if (free === null) return false;
+          if (!free) return true;
+        }
+        this.prestage(
+          m,
+          mo + h * fit * P,
+          Math.min(fit, rows - h * fit),
+          bytes,
+          this.slotsOff + (h % RING) * this.slotBytes,
+          blocks,
+        );
+        staged = h + 1;
+        Atomics.store(ctl, 0, staged);
+        Atomics.notify(ctl, 0);
+      }
+      return true;
+    };
+    const work = () => {
+      try {
+        for (;;) {
+          if (!stageUpTo(Math.floor(Atomics.load(ctl, 2) / blocks))) return;
+          const i = Atomics.add(ctl, 2, 1);
+          // all items taken: stage the groups still to come for the threads that took them
+          if (i >= items) {
+            stageUpTo(groups);
+            return;
+          }
+          if (!stageUpTo(Math.floor(i / blocks))) return;
+          regionBlock(exports, memory, null, i, 0, single);
+        }
+      } catch (e) {
+        Atomics.store(ctl, 1, 1);
+        for (let w = 0; w < ctl.length; w++) Atomics.notify(ctl, w);
+        throw e;
+      }
+    };
+    // each pool block is a loop over the items; this thread's runs first, with the staging
+    pool.run({
+      module: this.module,
+      memory,
+      exports,
+      driver: regionBlock,
+      args: run,
+      blocks: pool.threads,
+      data: null,
+      overlap: work,
+    });
   }
 
   /**

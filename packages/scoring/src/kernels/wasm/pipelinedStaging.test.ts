@@ -1,0 +1,124 @@
+import { defaultRng } from '@salkit/ndarray';
+import { countingPool, createWasmThreadPool, type WasmThreadPool } from '@salkit/ndarray/wasm';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { RegionWeightAccumulator } from '../regionWeights.js';
+import { setRegionThreadPool, setStagingSlotBytes, wasmSimdAvailable } from './wasmRegionWeights.js';
+
+// P pixels: three pixel blocks of 2048, 2048 and 1200 pixels
+const C = 3;
+const P = 2 * 2048 + 1200;
+const N = 300;
+/** Staged float64 rows of the three blocks take 3 x 2064 x 8 bytes: slots of two rows (four float32 ones). */
+const SLOT_BYTES = 2 * 3 * 2064 * 8;
+
+const scalars = defaultRng(7).random([N * C]).data as Float64Array;
+
+function masksOf(kind: 'f64' | 'f32' | 'i16'): Float64Array | Float32Array | Int16Array {
+  const u = defaultRng(3).random([N * P]).data as Float64Array;
+  if (kind === 'f64') return Float64Array.from(u);
+  if (kind === 'f32') return Float32Array.from(u);
+  return Int16Array.from(u, (v) => Math.floor(v * 4));
+}
+
+/**
+ * The maps of all N masks, added in two batches: 50 masks (too few for threads: the calling thread
+ * alone), then 250 (a run on the pool).
+ */
+function maps(masks: Float64Array | Float32Array | Int16Array): Float64Array {
+  const acc = new RegionWeightAccumulator(C, P, 1, -1, masks instanceof Float32Array);
+  expect(acc.usesWasm).toBe(true);
+  try {
+    acc.add(scalars, 0, masks, 0, 50);
+    acc.add(scalars, 50 * C, masks, 50 * P, N - 50);
+    return acc.finish(true, new Float64Array(C * P)) as Float64Array;
+  } finally {
+    acc.release();
+  }
+}
+
+const same = (a: ArrayLike<number>, b: ArrayLike<number>) =>
+  a.length === b.length && Array.from(a).every((v, i) => Object.is(v, b[i]));
+
+/** Float32 masks whose staging (`subarray`) runs `hook` at the `at`-th call. */
+function masksWithHook(at: number, hook: () => void): Float32Array {
+  let calls = 0;
+  const masks = masksOf('f32');
+  return new Proxy(masks, {
+    get(target, key) {
+      if (key === 'subarray')
+        return (begin: number, end: number) => {
+          if (++calls === at) hook();
+          return target.subarray(begin, end);
+        };
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+describe.runIf(wasmSimdAvailable())('pipelined staging of unshared masks on threads', () => {
+  // more threads than cores, and groups of two rows over three pixel blocks: items of consecutive
+  // groups on one pixel block are three apart, so threads meet on them all the time
+  const pool = countingPool(createWasmThreadPool(4) as WasmThreadPool);
+  afterEach(() => {
+    setRegionThreadPool(undefined);
+    setStagingSlotBytes(undefined);
+  });
+  afterAll(() => setStagingSlotBytes(undefined));
+
+  for (const kind of ['f64', 'f32', 'i16'] as const) {
+    it(`adds every pixel's masks in order, as one thread does (${kind} masks, 2-row groups, 4 threads)`, async () => {
+      await pool.whenReady();
+      const masks = masksOf(kind);
+      setRegionThreadPool(null);
+      const one = maps(masks);
+      setRegionThreadPool(pool);
+      setStagingSlotBytes(SLOT_BYTES);
+      for (let round = 0; round < 3; round++) {
+        const runs = pool.runs;
+        expect(same(maps(masks), one)).toBe(true);
+        expect(pool.runs).toBe(runs + 1);
+      }
+      expect(one.some((v) => v !== 0)).toBe(true);
+    });
+  }
+
+  it("stops every thread at once when the calling thread's staging throws, and the next engine works", async () => {
+    await pool.whenReady();
+    setRegionThreadPool(pool);
+    setStagingSlotBytes(SLOT_BYTES);
+    const runs = pool.runs;
+    const failing = masksWithHook(50 * 3 + 40, () => {
+      throw new Error('masks unreadable');
+    });
+    // the helpers, waiting for a group that never comes, would otherwise hold the run for 60 s
+    expect(() => maps(failing)).toThrow('masks unreadable');
+    expect(pool.runs).toBe(runs + 1);
+    expect(pool.readyHelpers()).toBe(3);
+    const masks = masksOf('f32');
+    setRegionThreadPool(null);
+    const one = maps(masks);
+    setRegionThreadPool(pool);
+    expect(same(maps(masks), one)).toBe(true);
+  }, 20_000);
+
+  it('fails the run when a helper waits longer than the pool allows for a group, and the pool still works', async () => {
+    const impatient = countingPool(createWasmThreadPool(2, { helperTimeoutMs: 300 }) as WasmThreadPool);
+    await impatient.whenReady();
+    setRegionThreadPool(impatient);
+    setStagingSlotBytes(SLOT_BYTES);
+    const sleep = new Int32Array(new SharedArrayBuffer(4));
+    // the calling thread stalls 1.5 s while staging a group: the helper runs out of staged groups
+    const stalling = masksWithHook(50 * 3 + 40, () => Atomics.wait(sleep, 0, 0, 1500));
+    expect(() => maps(stalling)).toThrow(
+      'WasmThreadPool.run: a helper thread failed: regionBlock: no progress on control word 0 within 300 ms',
+    );
+    expect(impatient.runs).toBe(1);
+    expect(impatient.readyHelpers()).toBe(1);
+    const masks = masksOf('f32');
+    setRegionThreadPool(null);
+    const one = maps(masks);
+    setRegionThreadPool(impatient);
+    expect(same(maps(masks), one)).toBe(true);
+  });
+});
