@@ -39,6 +39,20 @@ function maps(masks: Float64Array | Float32Array | Int16Array): Float64Array {
 const same = (a: ArrayLike<number>, b: ArrayLike<number>) =>
   a.length === b.length && Array.from(a).every((v, i) => Object.is(v, b[i]));
 
+/** The maps on `pool` (in one run of it) are the one-thread maps bit for bit. */
+function expectSameMapsOn(
+  pool: WasmThreadPool & { readonly runs: number },
+  masks: Float32Array | Float64Array | Int16Array,
+) {
+  setRegionThreadPool(null);
+  const one = maps(masks);
+  expect(one.some((v) => v !== 0)).toBe(true);
+  setRegionThreadPool(pool);
+  const runs = pool.runs;
+  expect(same(maps(masks), one)).toBe(true);
+  expect(pool.runs).toBe(runs + 1);
+}
+
 /** Float32 masks whose staging (`subarray`) runs `hook` at the `at`-th call. */
 function masksWithHook(at: number, hook: () => void): Float32Array {
   let calls = 0;
@@ -69,17 +83,8 @@ describe.runIf(wasmSimdAvailable())('pipelined staging of unshared masks on thre
   for (const kind of ['f64', 'f32', 'i16'] as const) {
     it(`adds every pixel's masks in order, as one thread does (${kind} masks, 2-row groups, 4 threads)`, async () => {
       await pool.whenReady();
-      const masks = masksOf(kind);
-      setRegionThreadPool(null);
-      const one = maps(masks);
-      setRegionThreadPool(pool);
       setStagingSlotBytes(SLOT_BYTES);
-      for (let round = 0; round < 3; round++) {
-        const runs = pool.runs;
-        expect(same(maps(masks), one)).toBe(true);
-        expect(pool.runs).toBe(runs + 1);
-      }
-      expect(one.some((v) => v !== 0)).toBe(true);
+      for (let round = 0; round < 3; round++) expectSameMapsOn(pool, masksOf(kind));
     });
   }
 
@@ -95,11 +100,7 @@ describe.runIf(wasmSimdAvailable())('pipelined staging of unshared masks on thre
     expect(() => maps(failing)).toThrow('masks unreadable');
     expect(pool.runs).toBe(runs + 1);
     expect(pool.readyHelpers()).toBe(3);
-    const masks = masksOf('f32');
-    setRegionThreadPool(null);
-    const one = maps(masks);
-    setRegionThreadPool(pool);
-    expect(same(maps(masks), one)).toBe(true);
+    expectSameMapsOn(pool, masksOf('f32'));
   }, 20_000);
 
   it('fails the run when a helper waits longer than the pool allows for a group, and the pool still works', async () => {
@@ -115,10 +116,6 @@ describe.runIf(wasmSimdAvailable())('pipelined staging of unshared masks on thre
     );
     expect(impatient.runs).toBe(1);
     expect(impatient.readyHelpers()).toBe(1);
-    const masks = masksOf('f32');
-    setRegionThreadPool(null);
-    const one = maps(masks);
-    setRegionThreadPool(impatient);
-    expect(same(maps(masks), one)).toBe(true);
+    expectSameMapsOn(impatient, masksOf('f32'));
   });
 });
