@@ -13,11 +13,15 @@ const SLOT_BYTES = 2 * 3 * 2064 * 8;
 
 const scalars = defaultRng(7).random([N * C]).data as Float64Array;
 
-function masksOf(kind: 'f64' | 'f32' | 'i16'): Float64Array | Float32Array | Int16Array {
+const MASK_TYPES = { f64: Float64Array, f32: Float32Array, i16: Int16Array };
+type MaskKind = keyof typeof MASK_TYPES;
+
+/** Seeded masks of a kind (i16: 0..3). */
+function masksOf<K extends MaskKind>(kind: K): InstanceType<(typeof MASK_TYPES)[K]> {
   const u = defaultRng(3).random([N * P]).data as Float64Array;
-  if (kind === 'f64') return Float64Array.from(u);
-  if (kind === 'f32') return Float32Array.from(u);
-  return Int16Array.from(u, (v) => Math.floor(v * 4));
+  const out = new MASK_TYPES[kind](N * P);
+  for (let i = 0; i < out.length; i++) out[i] = kind === 'i16' ? Math.floor((u[i] as number) * 4) : (u[i] as number);
+  return out as InstanceType<(typeof MASK_TYPES)[K]>;
 }
 
 /**
