@@ -8,8 +8,8 @@ import { setRegionThreadPool, setStagingSlotBytes, wasmSimdAvailable } from './w
 const C = 3;
 const P = 2 * 2048 + 1200;
 const N = 300;
-/** Staged float64 rows of the three blocks take 3 x 2064 x 8 bytes: slots of two rows (four float32 ones). */
-const SLOT_BYTES = 2 * 3 * 2064 * 8;
+/** Slots of two staged float64 masks (four float32 ones). */
+const SLOT_BYTES = 2 * P * 8;
 
 const scalars = defaultRng(7).random([N * C]).data as Float64Array;
 
