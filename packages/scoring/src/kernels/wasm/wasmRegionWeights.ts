@@ -602,6 +602,11 @@ export class WasmRegionWeights implements RegionWeightEngine {
     const buf = this.memory.buffer;
     const view = bytes === 4 ? new Float32Array(buf) : bytes === 1 ? new Uint8Array(buf) : new Float64Array(buf);
     const pitch = align16(P);
+    // rows that need no padding: one copy for them all
+    if (pitch === P) {
+      view.set(m.subarray(mo, mo + k * P) as never, at / bytes);
+      return;
+    }
     for (let i = 0; i < k; i++) {
       const dst = at / bytes + i * pitch;
       view.set(m.subarray(mo + i * P, mo + (i + 1) * P) as never, dst);
