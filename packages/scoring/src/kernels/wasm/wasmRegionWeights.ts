@@ -189,7 +189,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
   private rowStageOff = 0;
   private blockPatternsOff = 0;
   private tableEnd = 0;
-  /** The two staging slots for unshared masks on the threads (0 bytes without threads). */
+  /** The ring of staging slots for unshared masks on the threads (0 bytes each without threads). */
   private slotsOff = 0;
   private readonly slotBytes: number;
   /** A pipelined run's control words (see RegionBlockArgs.pipeline). */
@@ -486,23 +486,23 @@ export class WasmRegionWeights implements RegionWeightEngine {
     // slot: whole steps (a group of 20 rows would step 16 + 4, the 4 paying a reload of the
     // accumulators as 16 do)
     const step = args[0] === FLOAT_F64 ? ROWS : ROWS_IN_PLACE;
-    args[18] = step;
     let fit = Math.floor(this.slotBytes / (align16(P) * bytes));
     if (fit > step) fit -= fit % step;
     if (args[0] === TABLE_01 || fit < 1) {
       for (let b = 0; b < blocks; b++) regionBlock(this.k, this.memory, m, b, 0, args);
       return;
     }
-    this.runPipelined(m, args, fit, blocks);
+    this.runPipelined(m, args, fit, step, blocks);
   }
 
   /**
-   * One pipelined run (see RegionBlockArgs.pipeline) over groups of `fit` unshared float masks:
+   * One pipelined run (see RegionBlockArgs.pipeline) over groups of `fit` unshared float masks,
+   * `step` masks per kernel step:
    * this thread stages group after group into the ring of slots, a slot again once its last group
    * is done on every pixel block, and takes items itself in between; the helpers take items as
    * soon as their group is staged. An error on any thread cancels the run.
    */
-  private runPipelined(m: TypedArray, args: Float64Array, fit: number, blocks: number): void {
+  private runPipelined(m: TypedArray, args: Float64Array, fit: number, step: number, blocks: number): void {
     const { P, k: exports, memory } = this;
     const pool = this.pool as WasmThreadPool;
     const rows = args[5] as number;
@@ -511,6 +511,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
     const groups = Math.ceil(rows / fit);
     const items = groups * blocks;
     const run = args.slice();
+    run[18] = step;
     run[23] = this.slotsOff;
     run[24] = PB * bytes;
     run[25] = align16(P) * bytes;
