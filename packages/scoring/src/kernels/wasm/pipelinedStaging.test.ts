@@ -116,7 +116,7 @@ describe.runIf(wasmSimdAvailable())('pipelined staging of unshared masks on thre
     // the calling thread stalls 1.5 s while staging a group: the helper runs out of staged groups
     const stalling = masksWithHook(50 * 3 + 40, () => Atomics.wait(sleep, 0, 0, 1500));
     expect(() => maps(stalling)).toThrow(
-      'WasmThreadPool.run: a helper thread failed: regionBlock: no progress on control word 0 within 300 ms',
+      /^WasmThreadPool\.run: a helper thread failed: regionBlock: waited 300 ms for the calling thread to stage group \d+$/,
     );
     expect(impatient.runs).toBe(1);
     expect(impatient.readyHelpers()).toBe(1);

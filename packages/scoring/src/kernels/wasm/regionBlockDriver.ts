@@ -233,7 +233,13 @@ export const regionBlock: BlockDriver = (exports, memory, masks, block, thread, 
     for (let v = Atomics.load(ctl, word); v < value; v = Atomics.load(ctl, word)) {
       if (Atomics.load(ctl, 1) !== 0) return false;
       if (Atomics.wait(ctl, word, v, waitMs) === 'timed-out')
-        throw new Error(`regionBlock: no progress on control word ${word} within ${waitMs} ms`);
+        throw new Error(
+          `regionBlock: waited ${waitMs} ms for ${
+            word === 0
+              ? `the calling thread to stage group ${value - 1}`
+              : `another thread to finish group ${value - 1} on pixel block ${word - 3}`
+          }`,
+        );
     }
     return Atomics.load(ctl, 1) === 0;
   };
