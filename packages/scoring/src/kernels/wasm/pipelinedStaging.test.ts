@@ -1,5 +1,12 @@
 import { defaultRng } from '@salkit/ndarray';
-import { countingPool, createWasmThreadPool, type WasmThreadPool } from '@salkit/ndarray/wasm';
+import {
+  assembleModule,
+  type BlockDriver,
+  countingPool,
+  createWasmThreadPool,
+  type WasmThreadPool,
+  wasmApi,
+} from '@salkit/ndarray/wasm';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { RegionWeightAccumulator } from '../regionWeights.js';
 import { setRegionThreadPool, setStagingSlotBytes, wasmSimdAvailable } from './wasmRegionWeights.js';
@@ -121,5 +128,31 @@ describe.runIf(wasmSimdAvailable())('pipelined staging of unshared masks on thre
     expect(impatient.runs).toBe(1);
     expect(impatient.readyHelpers()).toBe(1);
     expectSameMapsOn(impatient, masksOf('f32'));
+  });
+
+  it('runs on the calling thread alone once the pool has given its helper up', async () => {
+    const lost = countingPool(createWasmThreadPool(2, { helperTimeoutMs: 200 }) as WasmThreadPool);
+    await lost.whenReady();
+    // a run whose helper sleeps past the timeout: the pool gives it up
+    const api = wasmApi() as NonNullable<ReturnType<typeof wasmApi>>;
+    const memory = new api.Memory({ initial: 1, maximum: 1, shared: true });
+    const module = new api.Module(assembleModule([], 1, { shared: true, maxPages: 1 }));
+    const exports = new api.Instance(module, { env: { memory } }).exports;
+    // (the calling thread waits at its block until the helper has taken the other)
+    const sleepy: BlockDriver = (_e, mem, _d, _b, thread) => {
+      const ints = new Int32Array(mem.buffer);
+      if (thread === 0) Atomics.wait(ints, 0, 0, 5000);
+      else {
+        Atomics.store(ints, 0, 1);
+        Atomics.notify(ints, 0);
+        Atomics.wait(ints, 1, 0, 1000);
+      }
+    };
+    expect(() =>
+      lost.run({ module, memory, exports, data: null, driver: sleepy, args: new Float64Array(0), blocks: 2 }),
+    ).toThrow('no answer within 200 ms');
+    expect(lost.readyHelpers()).toBe(0);
+    setStagingSlotBytes(SLOT_BYTES);
+    expectSameMapsOn(lost, masksOf('f64'));
   });
 });
