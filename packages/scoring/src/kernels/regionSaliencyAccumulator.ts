@@ -1,7 +1,6 @@
 import { array, assertShape, dtypeOfData, type NdArray, toContiguous } from '@salkit/ndarray';
 import type { SaliencyAccumulator } from '../interfaces/SaliencyAccumulator.js';
 import { RegionWeightAccumulator } from './regionWeights.js';
-import { maxAbsScaleAndClip } from './scaleMaps.js';
 
 /** How a scorer turns a batch of black-box outputs into per-mask scalars and weights regions. */
 export interface RegionScoring {
@@ -67,8 +66,7 @@ export class RegionSaliencyAccumulator implements SaliencyAccumulator {
     this.assertLive();
     if (this.acc === undefined) throw new Error(`${fn}: no perturbations were added (N = 0)`);
     const out = this.f32 ? new Float32Array(maps * H * W) : new Float64Array(maps * H * W);
-    this.acc.finish(normalize, out);
-    maxAbsScaleAndClip(out, maps, H * W);
+    this.acc.finish(normalize, out, true);
     return array(out, [maps, H, W]);
   }
 

@@ -1,6 +1,7 @@
 import { defaultRng, type TypedArray } from '@salkit/ndarray';
 import { describe, expect, it } from 'vitest';
 import { RegionWeightAccumulator } from './regionWeights.js';
+import { maxAbsScaleAndClip } from './scaleMaps.js';
 import { wasmSimdAvailable } from './wasm/wasmRegionWeights.js';
 
 /** Largest |a - b| relative to max |b| over the arrays. */
@@ -160,4 +161,50 @@ describe('RegionWeightAccumulator: float32 arithmetic', () => {
       expect(() => acc.add(new Float64Array(1), 0, new Uint8Array(16), 0, 1)).toThrow(/float32 masks/);
     }
   });
+});
+
+describe('RegionWeightAccumulator.finish with max-abs scaling', () => {
+  // maps: ordinary values of both signs, all zero, below the threshold (10 eps of the dtype:
+  // left as they are), negative only; P values not a whole number of vectors
+  const scalarsOf = (n: number, C: number, seed: number, tiny: number) =>
+    Float64Array.from(defaultRng(seed).random([n * C]).data, (v, i) => {
+      const c = i % C;
+      return c === 0 ? v - 0.5 : c === 1 ? 0 : c === 2 ? (v - 0.5) * tiny : -v;
+    });
+  for (const float32 of [false, true]) {
+    for (const P of [16 * 16, 17 * 13, 4 * 101 + 1, 4 * 101 + 2, 4 * 101 + 3]) {
+      it(`${float32 ? 'float32' : 'float64'} maps, P = ${P}: the WebAssembly engine equals maxAbsScaleAndClip after the JS engine, bit for bit`, () => {
+        const C = 4;
+        const n = 21;
+        const masks = Float32Array.from(defaultRng(P).random([n * P]).data, (v, i) => (i % 11 === 0 ? 0 : v));
+        const s = scalarsOf(n, C, P + 1, float32 ? 1e-9 : 1e-18);
+        const maps = (engine: 'js' | 'auto', scale: boolean) => {
+          const acc = new RegionWeightAccumulator(C, P, 1, -1, float32, { engine, float32 });
+          if (engine === 'auto') expect(acc.usesWasm).toBe(wasmSimdAvailable());
+          acc.add(float32 ? Float64Array.from(s, Math.fround) : s, 0, masks, 0, n);
+          const out = acc.finish(true, float32 ? new Float32Array(C * P) : new Float64Array(C * P), scale);
+          acc.release();
+          return out;
+        };
+        const expected = maps('js', false);
+        maxAbsScaleAndClip(expected, C, P);
+        // the maps the cases are about: map 0 reaches both signs, map 1 is zero, map 2 stays under
+        // the threshold (unscaled, not zero), map 3 is scaled to -1 at its extreme
+        const map = (c: number) => Array.from(expected.subarray(c * P, (c + 1) * P));
+        expect(Math.max(...map(0).map(Math.abs))).toBe(1);
+        expect(map(0).some((v) => v < 0) && map(0).some((v) => v > 0)).toBe(true);
+        expect(map(1).every((v) => v === 0)).toBe(true);
+        expect(map(2).some((v) => v !== 0) && Math.max(...map(2).map(Math.abs)) < 1e-6).toBe(true);
+        expect(Math.min(...map(3))).toBe(-1);
+        for (const engine of ['js', 'auto'] as const) {
+          const got = maps(engine, true);
+          expect(got.constructor).toBe(expected.constructor);
+          expect(
+            Array.from(got).every((v, i) => Object.is(v, expected[i])),
+            engine,
+          ).toBe(true);
+        }
+      });
+    }
+  }
 });

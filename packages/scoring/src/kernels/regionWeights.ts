@@ -67,11 +67,12 @@ export class RegionWeightAccumulator {
 
   /**
    * The weighted maps [C, pixels]; with `normalize`, each pixel divided by its coverage (a zero
-   * coverage counts as 1, as in xaitk). Writes into `out` (Float32Array stores numpy's float32 result).
+   * coverage counts as 1, as in xaitk). Writes into `out` (Float32Array stores numpy's float32 result);
+   * with `scale`, each map is then max-abs scaled and clipped to [-1, 1] (maxAbsScaleAndClip).
    */
-  finish(normalize: boolean, out: Float64Array | Float32Array): Float64Array | Float32Array {
+  finish(normalize: boolean, out: Float64Array | Float32Array, scale = false): Float64Array | Float32Array {
     this.assertLive('finish');
-    return this.engine.finish(normalize, out);
+    return this.engine.finish(normalize, out, scale);
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { TypedArray } from '@salkit/ndarray';
 import type { RegionWeightEngine } from './regionWeightEngine.js';
+import { maxAbsScaleAndClip } from './scaleMaps.js';
 
 /**
  * Plain-JS engine of RegionWeightAccumulator (used when WebAssembly SIMD is unavailable):
@@ -131,7 +132,7 @@ export class ScalarRegionWeights implements RegionWeightEngine {
    * The weighted maps [C, pixels]; with `normalize`, each pixel divided by its coverage (a zero
    * coverage counts as 1, as in xaitk). Writes into `out` (Float32Array stores numpy's float32 result).
    */
-  finish(normalize: boolean, out: Float64Array | Float32Array): Float64Array | Float32Array {
+  finish(normalize: boolean, out: Float64Array | Float32Array, scale = false): Float64Array | Float32Array {
     const { channels: C, pixels: P, acc, cov } = this;
     for (let c = 0; c < C; c++) {
       const base = c * P;
@@ -144,6 +145,7 @@ export class ScalarRegionWeights implements RegionWeightEngine {
         } else out[base + p] = v;
       }
     }
+    if (scale) maxAbsScaleAndClip(out, C, P);
     return out;
   }
 }

@@ -1,6 +1,6 @@
 /** sklearn leaves rows whose max |value| is below 10 * eps of their dtype unscaled (`_handle_zeros_in_scale`). */
-const TINY_F32 = Math.fround(10 * 2 ** -23);
-const TINY_F64 = 10 * 2 ** -52;
+export const TINY_F32 = Math.fround(10 * 2 ** -23);
+export const TINY_F64 = 10 * 2 ** -52;
 
 /**
  * In place, per map of `size` values: divide by the map's largest |value| (sklearn's

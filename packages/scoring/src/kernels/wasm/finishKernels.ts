@@ -1,4 +1,9 @@
-import { FunctionBuilder, I32, Op } from '@salkit/ndarray/wasm';
+import { F64, FunctionBuilder, I32, Op, Simd, V128 } from '@salkit/ndarray/wasm';
+
+/** Byte pattern moving the high 8 bytes of a vector to its low half. */
+const HIGH_TO_LOW = [8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15];
+/** The low 8 bytes of two vectors side by side. */
+const LOW_HALVES = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
 
 /**
  * `finishMaps(acc, cov, accT, out, P, accPitch, useT, normalize)`: the float64 maps `out[c*P + p]`
@@ -110,5 +115,110 @@ export function finishMapsF32(C: number): FunctionBuilder {
     emit(norm);
     f.op(0x0f).end(); // return
   }
+  return f;
+}
+
+/**
+ * `scaleMaps(out, P, maps, tiny)` and `scaleMapsF32(out, P, maps, tiny)`: in place over `maps`
+ * float64 (float32) maps of P values from `out`, maxAbsScaleAndClip's steps: a map's largest
+ * |value| m (exact in either type); when m >= tiny, each value becomes `v / m` in float64, clipped
+ * to [-1, 1] (for float32, rounded once to float32 after), so the same bits as the JS loops.
+ */
+export function scaleMaps(f32: boolean): FunctionBuilder {
+  const f = new FunctionBuilder(f32 ? 'scaleMapsF32' : 'scaleMaps', [I32, I32, I32, F64]);
+  const [out, P, maps, tiny] = [0, 1, 2, 3];
+  const eb = f32 ? 4 : 8;
+  const lanes = 16 / eb;
+  const base = f.local(I32);
+  const p = f.local(I32);
+  const end = f.local(I32);
+  const vecEnd = f.local(I32);
+  const c = f.local(I32);
+  const mx = f.local(V128);
+  const div = f.local(V128);
+  const minusOne = f.local(V128);
+  const plusOne = f.local(V128);
+  const m = f.local(F64);
+  const scalarLoad = () => (f32 ? f.mem(Op.f32Load, 2).op(Op.f64PromoteF32) : f.mem(Op.f64Load, 3));
+  /** Clips the f64x2 on the stack to [-1, 1] as the JS loop does (pmax(v, -1): v < -1 ? -1 : v; pmin likewise). */
+  const clip = () => f.get(minusOne).simd(Simd.f64x2Pmax).get(plusOne).simd(Simd.f64x2Pmin);
+  f.get(out).set(base);
+  f.i32(0).set(c);
+  f.block().loop();
+  f.get(c).get(maps).i32LtU().i32Eqz().brIf(1);
+  f.get(base).get(P).i32(eb).i32Mul().i32Add().set(end);
+  f.get(base)
+    .get(P)
+    .i32(-lanes)
+    .op(0x71) // i32.and
+    .i32(eb)
+    .i32Mul()
+    .i32Add()
+    .set(vecEnd);
+  // m: the largest |value|, whole vectors then the tail
+  f.f64Const(0).simd(Simd.f64x2Splat).set(mx);
+  f.get(base).set(p);
+  f.block().loop();
+  f.get(p).get(vecEnd).i32LtU().i32Eqz().brIf(1);
+  f.get(mx)
+    .get(p)
+    .vload()
+    .simd(f32 ? Simd.f32x4Abs : Simd.f64x2Abs)
+    // pmax(m, a) = m < a ? a : m, the JS loop's step (one instruction, unlike max's NaN rules)
+    .simd(f32 ? Simd.f32x4Pmax : Simd.f64x2Pmax)
+    .set(mx);
+  f.addTo(p, 16);
+  f.br(0).end().end();
+  if (f32) {
+    f.get(mx).simd(Simd.f32x4ExtractLane).op(0);
+    for (let l = 1; l < 4; l++) f.get(mx).simd(Simd.f32x4ExtractLane).op(l).op(Op.f32Max);
+    f.op(Op.f64PromoteF32).set(m);
+  } else {
+    f.get(mx).simd(Simd.f64x2ExtractLane).op(0).get(mx).simd(Simd.f64x2ExtractLane).op(1).op(Op.f64Max).set(m);
+  }
+  f.block().loop();
+  f.get(p).get(end).i32LtU().i32Eqz().brIf(1);
+  f.get(m).get(p);
+  scalarLoad();
+  f.op(Op.f64Abs, Op.f64Max).set(m);
+  f.addTo(p, eb);
+  f.br(0).end().end();
+  // below the threshold the map stays as it is (already inside [-1, 1])
+  f.get(m).get(tiny).op(Op.f64Ge).if();
+  f.get(m).simd(Simd.f64x2Splat).set(div);
+  f.f64Const(-1).simd(Simd.f64x2Splat).set(minusOne);
+  f.f64Const(1).simd(Simd.f64x2Splat).set(plusOne);
+  f.get(base).set(p);
+  f.block().loop();
+  f.get(p).get(vecEnd).i32LtU().i32Eqz().brIf(1);
+  f.get(p);
+  if (f32) {
+    f.get(p).vload().set(mx);
+    f.get(mx).simd(Simd.f64x2PromoteLowF32x4).get(div).simd(Simd.f64x2Div);
+    clip();
+    f.simd(Simd.f32x4DemoteF64x2Zero);
+    f.get(mx).get(mx).shuffle(HIGH_TO_LOW).simd(Simd.f64x2PromoteLowF32x4).get(div).simd(Simd.f64x2Div);
+    clip();
+    f.simd(Simd.f32x4DemoteF64x2Zero).shuffle(LOW_HALVES);
+  } else {
+    f.get(p).vload().get(div).simd(Simd.f64x2Div);
+    clip();
+  }
+  f.vstore();
+  f.addTo(p, 16);
+  f.br(0).end().end();
+  f.block().loop();
+  f.get(p).get(end).i32LtU().i32Eqz().brIf(1);
+  f.get(p).get(p);
+  scalarLoad();
+  f.get(m).op(Op.f64Div).f64Const(-1).op(Op.f64Max).f64Const(1).op(Op.f64Min);
+  if (f32) f.op(Op.f32DemoteF64).mem(Op.f32Store, 2);
+  else f.mem(Op.f64Store, 3);
+  f.addTo(p, eb);
+  f.br(0).end().end();
+  f.end();
+  f.get(end).set(base);
+  f.addTo(c, 1);
+  f.br(0).end().end();
   return f;
 }

@@ -1,5 +1,5 @@
 import { assembleModule, F64, FunctionBuilder, I32, Simd, V128 } from '@salkit/ndarray/wasm';
-import { finishMaps, finishMapsF32 } from './finishKernels.js';
+import { finishMaps, finishMapsF32, scaleMaps } from './finishKernels.js';
 
 /** Byte pattern moving the high 8 bytes of a vector to its low half. */
 const HIGH_TO_LOW = [8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15];
@@ -59,7 +59,8 @@ export const WEIGHTS_MASK = 3;
  *   bytes apart: per pixel a byte of their 8 bits into `pat`; 1 when all bytes were 0/1;
  * - `tableSums(pat, accT, chunks, pb)`: per pixel the pattern bytes of `chunks` (<= fuse) chunks
  *   (`pitch` bytes apart) index rows of the tables at `tablesAt`, their sums added to `accT[p][...]`;
- * - `finishMaps` and `finishMapsF32`: the maps, normalised by the coverage (see finishKernels.ts).
+ * - `finishMaps` and `finishMapsF32`: the maps, normalised by the coverage; `scaleMaps` and
+ *   `scaleMapsF32`: each map max-abs scaled and clipped (see finishKernels.ts).
  */
 export function buildRegionKernels(shape: KernelShape): Uint8Array<ArrayBuffer> {
   return assembleModule(
@@ -75,6 +76,8 @@ export function buildRegionKernels(shape: KernelShape): Uint8Array<ArrayBuffer> 
       tableSums(shape.tableWidth, shape.fuse, shape.pitch, shape.tablesAt),
       finishMaps(shape.maps, shape.tableWidth),
       finishMapsF32(shape.maps),
+      scaleMaps(false),
+      scaleMaps(true),
     ],
     1,
     shape.sharedMaxPages === undefined ? undefined : { shared: true, maxPages: shape.sharedMaxPages },

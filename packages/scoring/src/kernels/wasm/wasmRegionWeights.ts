@@ -10,6 +10,7 @@ import {
   wasmThreadPool,
 } from '@salkit/ndarray/wasm';
 import type { RegionWeightEngine } from '../regionWeightEngine.js';
+import { TINY_F32, TINY_F64 } from '../scaleMaps.js';
 import {
   type BlockKernels,
   FLOAT_F32,
@@ -114,6 +115,8 @@ function poolFor(P: number): WasmThreadPool | null {
 interface Kernels extends BlockKernels {
   finishMaps: (...a: number[]) => void;
   finishMapsF32: (...a: number[]) => void;
+  scaleMaps: (out: number, P: number, maps: number, tiny: number) => void;
+  scaleMapsF32: (out: number, P: number, maps: number, tiny: number) => void;
 }
 
 let simd: boolean | undefined;
@@ -717,7 +720,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
     }
   }
 
-  finish(normalize: boolean, out: Float64Array | Float32Array): Float64Array | Float32Array {
+  finish(normalize: boolean, out: Float64Array | Float32Array, scale = false): Float64Array | Float32Array {
     if (normalize && !this.coverage) throw new Error('RegionWeightAccumulator.finish: coverage was not accumulated');
     const { C, P, pPad } = this;
     // the maps are formed in wasm memory, then copied out: over the threads' scratch, free by now,
@@ -732,10 +735,12 @@ export class WasmRegionWeights implements RegionWeightEngine {
     }
     if (this.float32) {
       this.k.finishMapsF32(this.accOff, this.covOff, at, P, pPad * 4, normalize ? 1 : 0);
+      if (scale) this.k.scaleMapsF32(at, P, C, TINY_F32);
       out.set(this.f32.subarray(at / 4, at / 4 + C * P));
     } else {
       const useT = this.accTOff !== 0 ? 1 : 0;
       this.k.finishMaps(this.accOff, this.covOff, this.accTOff, at, P, pPad * 8, useT, normalize ? 1 : 0);
+      if (scale) this.k.scaleMaps(at, P, C, TINY_F64);
       out.set(this.f64.subarray(at / 8, at / 8 + C * P));
     }
     return out;
