@@ -72,7 +72,8 @@ export interface RegionBlockArgs {
    * every thread's block is a loop taking items from the shared counter (`single`: only item
    * `block`, already taken). Item `i` is pixel block `i % blocks` of group `floor(i / blocks)`:
    * `groupRows` of the run's masks, staged in slot `group % ring` (`slotBytes` apart from
-   * `prestaged`; rows and blocks in it as `prestagedRowBytes` and `prestagedBlockBytes` say). An item waits, at most `waitMs`, until its group is staged and the group before
+   * `prestaged`; rows and blocks in it as `prestagedRowBytes` and `prestagedBlockBytes` say), their
+   * scalars in slot `group % ring` of `groupRows` masks' scalars from `scalars`. An item waits, at most `waitMs`, until its group is staged and the group before
    * it is done with its pixel block, so each pixel still adds its masks in order. An error stops
    * every thread's loop.
    */
@@ -252,7 +253,7 @@ export const regionBlock: BlockDriver = (exports, memory, masks, block, thread, 
       addRows(
         pixelBlock,
         rows,
-        (a[6] as number) + group * fit * C * (a[0] === 2 ? 4 : 8),
+        (a[6] as number) + (group % (a[28] as number)) * fit * C * (a[0] === 2 ? 4 : 8),
         (a[23] as number) + (group % (a[28] as number)) * (a[29] as number),
         a[24] as number,
       );

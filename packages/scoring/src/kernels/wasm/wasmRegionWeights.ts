@@ -195,8 +195,9 @@ export class WasmRegionWeights implements RegionWeightEngine {
   /** The ring of staging slots for unshared masks on the threads (0 bytes each without threads). */
   private slotsOff = 0;
   private readonly slotBytes: number;
-  /** A pipelined run's control words (see RegionBlockArgs.pipeline). */
+  /** A pipelined run's control words (see RegionBlockArgs.pipeline), and its groups' scalars (RING slots). */
   private ctlOff = 0;
+  private scalarRingOff = 0;
   private stageOff = 0;
   private sOff = 0;
   private tablesOff = 0;
@@ -230,7 +231,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
     // the masks copied for them
     const bytes =
       pPad * 8 * (2 * C + 1 + T) +
-      SUB * C * 8 +
+      2 * SUB * C * 8 +
       FUSE * 256 * T * 8 +
       16 * (ROWS * PITCH * 16 + FUSE * PITCH) +
       RING * SLOT_BYTES;
@@ -303,6 +304,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
     this.slotsOff = take(RING * this.slotBytes);
     this.ctlOff = take(this.pool === null ? 0 : 4 * (3 + Math.ceil(pPad / PB)));
     this.sOff = take(SUB * C * 8);
+    this.scalarRingOff = take(this.pool === null ? 0 : SUB * C * 8);
     this.tablesOff = take(FUSE * 256 * T * 8);
     this.covOff = take(pPad * 8);
     this.accOff = take(C * pPad * 8);
@@ -389,6 +391,15 @@ export class WasmRegionWeights implements RegionWeightEngine {
     if (!this.used) {
       this.used = true;
       this.moveToMasks(m);
+    }
+    // unshared float masks on the threads: one pipelined run for all of them, whose groups bring
+    // their own scalars
+    if (this.pool !== null && n * P >= MIN_PARALLEL_VALUES && !(m.buffer instanceof SharedArrayBuffer)) {
+      const args = this.blockArgs(m, maskOffset, 0, n, false);
+      if (!(m instanceof Uint8Array && !this.float32) && this.pipelineFit(args) > 0) {
+        this.runPipelined(m, scalars, scalarOffset, args);
+        return;
+      }
     }
     for (let i0 = 0; i0 < n; i0 += SUB) {
       const b = Math.min(SUB, n - i0);
@@ -484,37 +495,54 @@ export class WasmRegionWeights implements RegionWeightEngine {
     }
     // unshared masks: this thread stages them for everyone (the helpers cannot read them) while
     // the threads work through the groups staged before
-    const bytes = args[19] as number;
-    // staged row after row, the rows are a mask apart as in place: the in-place steps; rows per
-    // slot: whole steps (a group of 20 rows would step 16 + 4, the 4 paying a reload of the
-    // accumulators as 16 do)
-    const step = args[0] === FLOAT_F64 ? ROWS : ROWS_IN_PLACE;
-    let fit = Math.floor(this.slotBytes / (align16(P) * bytes));
-    if (fit > step) fit -= fit % step;
-    if (args[0] === TABLE_01 || fit < 1) {
+    if (args[0] === TABLE_01 || this.pipelineFit(args) < 1) {
       for (let b = 0; b < blocks; b++) regionBlock(this.k, this.memory, m, b, 0, args);
       return;
     }
-    this.runPipelined(m, args, fit, step, blocks);
+    const vb = this.float32 ? 4 : 8;
+    this.runPipelined(m, this.float32 ? this.f32 : this.f64, (args[6] as number) / vb, args);
+  }
+
+  /** The kernel step of a pipelined run: its rows are a mask apart, as in place (see ROWS_IN_PLACE). */
+  private static pipelineStep(args: Float64Array): number {
+    return args[0] === FLOAT_F64 ? ROWS : ROWS_IN_PLACE;
   }
 
   /**
-   * One pipelined run (see RegionBlockArgs.pipeline) over groups of `fit` unshared float masks,
-   * `step` masks per kernel step:
-   * this thread stages group after group into the ring of slots, a slot again once its last group
-   * is done on every pixel block, and takes items itself in between; the helpers take items as
-   * soon as their group is staged. An error on any thread cancels the run.
+   * Masks per group of a pipelined run (0: none fit a slot): whole kernel steps (a group of 20
+   * rows would step 16 + 4, the 4 paying a reload of the accumulators as 16 do), at most SUB / RING
+   * (the scalar ring holds SUB masks' scalars).
    */
-  private runPipelined(m: TypedArray, args: Float64Array, fit: number, step: number, blocks: number): void {
-    const { P, k: exports, memory } = this;
+  private pipelineFit(args: Float64Array): number {
+    const step = WasmRegionWeights.pipelineStep(args);
+    let fit = Math.min(Math.floor(this.slotBytes / (align16(this.P) * (args[19] as number))), SUB / RING);
+    if (fit > step) fit -= fit % step;
+    return fit;
+  }
+
+  /**
+   * One pipelined run (see RegionBlockArgs.pipeline) over the unshared float masks of `args`, in
+   * groups of pipelineFit masks: this thread stages group after group, the masks into the ring of
+   * slots and their scalars (from `sSrc`, the run's first at index `sAt`) into the scalar ring, a
+   * slot again once its last group is done on every pixel block, and takes items itself in
+   * between; the helpers take items as soon as their group is staged. An error on any thread
+   * cancels the run.
+   */
+  private runPipelined(m: TypedArray, sSrc: Float64Array | Float32Array, sAt: number, args: Float64Array): void {
+    const { C, P, k: exports, memory } = this;
     const pool = this.pool as WasmThreadPool;
+    const blocks = Math.ceil(P / PB);
+    const fit = this.pipelineFit(args);
     const rows = args[5] as number;
     const mo = args[4] as number;
     const bytes = args[19] as number;
     const groups = Math.ceil(rows / fit);
     const items = groups * blocks;
+    const ring = this.float32 ? new Float32Array(memory.buffer) : new Float64Array(memory.buffer);
+    const ringAt = this.scalarRingOff / (this.float32 ? 4 : 8);
     const run = args.slice();
-    run[18] = step;
+    run[6] = this.scalarRingOff;
+    run[18] = WasmRegionWeights.pipelineStep(args);
     run[23] = this.slotsOff;
     run[24] = PB * bytes;
     run[25] = align16(P) * bytes;
@@ -550,13 +578,10 @@ export class WasmRegionWeights implements RegionWeightEngine {
           if (free === null) return false;
           if (!free) return true;
         }
-        this.prestage(
-          m,
-          mo + h * fit * P,
-          Math.min(fit, rows - h * fit),
-          bytes,
-          this.slotsOff + (h % RING) * this.slotBytes,
-        );
+        const k = Math.min(fit, rows - h * fit);
+        this.prestage(m, mo + h * fit * P, k, bytes, this.slotsOff + (h % RING) * this.slotBytes);
+        // float32 scalars are numpy's float32 values, exact in a Float32Array
+        ring.set(sSrc.subarray(sAt + h * fit * C, sAt + (h * fit + k) * C), ringAt + (h % RING) * fit * C);
         staged = h + 1;
         Atomics.store(ctl, 0, staged);
         Atomics.notify(ctl, 0);
