@@ -171,18 +171,25 @@ describe('RegionWeightAccumulator.finish with max-abs scaling', () => {
       const c = i % C;
       return c === 0 ? v - 0.5 : c === 1 ? 0 : c === 2 ? (v - 0.5) * tiny : -v;
     });
-  for (const float32 of [false, true]) {
+  // float32 maps in float32 arithmetic, float64 maps, and float64 arithmetic into float32 maps (0/1
+  // or integer masks with float32 scores: rounded first, then scaled with float32's threshold)
+  const modes = [
+    { float32: false, out: 'f64', tiny: 1e-18 },
+    { float32: true, out: 'f32', tiny: 1e-9 },
+    { float32: false, out: 'f32', tiny: 1e-9 },
+  ] as const;
+  for (const { float32, out: outType, tiny } of modes) {
     for (const P of [16 * 16, 17 * 13, 4 * 101 + 1, 4 * 101 + 2, 4 * 101 + 3]) {
-      it(`${float32 ? 'float32' : 'float64'} maps, P = ${P}: the WebAssembly engine equals maxAbsScaleAndClip after the JS engine, bit for bit`, () => {
+      it(`${float32 ? 'float32' : 'float64'} arithmetic, ${outType} maps, P = ${P}: the WebAssembly engine equals maxAbsScaleAndClip after the JS engine, bit for bit`, () => {
         const C = 4;
         const n = 21;
         const masks = Float32Array.from(defaultRng(P).random([n * P]).data, (v, i) => (i % 11 === 0 ? 0 : v));
-        const s = scalarsOf(n, C, P + 1, float32 ? 1e-9 : 1e-18);
+        const s = scalarsOf(n, C, P + 1, tiny);
         const maps = (engine: 'js' | 'auto', scale: boolean) => {
           const acc = new RegionWeightAccumulator(C, P, 1, -1, float32, { engine, float32 });
           if (engine === 'auto') expect(acc.usesWasm).toBe(wasmSimdAvailable());
           acc.add(float32 ? Float64Array.from(s, Math.fround) : s, 0, masks, 0, n);
-          const out = acc.finish(true, float32 ? new Float32Array(C * P) : new Float64Array(C * P), scale);
+          const out = acc.finish(true, outType === 'f32' ? new Float32Array(C * P) : new Float64Array(C * P), scale);
           acc.release();
           return out;
         };

@@ -10,7 +10,7 @@ import {
   wasmThreadPool,
 } from '@salkit/ndarray/wasm';
 import type { RegionWeightEngine } from '../regionWeightEngine.js';
-import { TINY_F32, TINY_F64 } from '../scaleMaps.js';
+import { maxAbsScaleAndClip, TINY_F32, TINY_F64 } from '../scaleMaps.js';
 import {
   type BlockKernels,
   FLOAT_F32,
@@ -765,8 +765,12 @@ export class WasmRegionWeights implements RegionWeightEngine {
     } else {
       const useT = this.accTOff !== 0 ? 1 : 0;
       this.k.finishMaps(this.accOff, this.covOff, this.accTOff, at, P, pPad * 8, useT, normalize ? 1 : 0);
-      if (scale) this.k.scaleMaps(at, P, C, TINY_F64);
+      // float64 maps into a Float32Array (float32 scores with 0/1 or integer masks): numpy rounds
+      // them first, then scales in float32 (its threshold too), so the JS steps on the output
+      const roundFirst = out instanceof Float32Array;
+      if (scale && !roundFirst) this.k.scaleMaps(at, P, C, TINY_F64);
       out.set(this.f64.subarray(at / 8, at / 8 + C * P));
+      if (scale && roundFirst) maxAbsScaleAndClip(out, C, P);
     }
     return out;
   }
