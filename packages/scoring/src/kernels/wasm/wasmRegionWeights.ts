@@ -106,6 +106,14 @@ export function setStagingSlotBytes(bytes: number | undefined): void {
   slotBytesOverride = bytes;
 }
 
+/**
+ * Zeroes bytes [from, to) of `memory` (both multiples of 8): through a Float64Array, as filling a
+ * shared memory byte by byte is 4x slower in V8 (1.7 vs 0.4 ms for 4.4 MB).
+ */
+function zeroFrom(memory: WasmMemory, from: number, to: number): void {
+  new Float64Array(memory.buffer, from, (to - from) / 8).fill(0);
+}
+
 /** The pool a P-pixel engine's float-mask kernels run on: null below two pixel blocks or without threads. */
 function poolFor(P: number): WasmThreadPool | null {
   if (P <= PB) return null;
@@ -271,7 +279,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
       spare[kind] = null;
       // the coverage and accumulators (the last regions) must start at zero; the rest is written
       // before it is read
-      new Uint8Array(this.memory.buffer, this.covOff, o - this.covOff).fill(0);
+      zeroFrom(this.memory, this.covOff, o);
     } else {
       const api = wasmApi() as NonNullable<ReturnType<typeof wasmApi>>;
       this.memory = new api.Memory(
@@ -351,7 +359,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
     unreleasedLeases.register(this, lease, this);
     this.instantiate(true);
     // a past lease may have left sums here
-    new Uint8Array(this.memory.buffer, this.covOff, end - this.covOff).fill(0);
+    zeroFrom(this.memory, this.covOff, end);
   }
 
   private views(): void {
