@@ -143,6 +143,27 @@ export function wasmSimdAvailable(): boolean {
   return simd === true;
 }
 
+/**
+ * The kernels' instance per memory and module, kept: the kernels keep no state outside the memory,
+ * and the same export functions call after call keep the JS call sites into them fast (a new
+ * instance per engine made every call go through V8's generic JS-to-wasm wrapper).
+ */
+const instances = new WeakMap<WasmMemory, Map<WasmModule, Kernels>>();
+function instanceOf(module: WasmModule, memory: WasmMemory): Kernels {
+  let byModule = instances.get(memory);
+  if (byModule === undefined) {
+    byModule = new Map();
+    instances.set(memory, byModule);
+  }
+  let k = byModule.get(module);
+  if (k === undefined) {
+    const api = wasmApi() as NonNullable<ReturnType<typeof wasmApi>>;
+    k = new api.Instance(module, { env: { memory } }).exports as unknown as Kernels;
+    byModule.set(module, k);
+  }
+  return k;
+}
+
 const modules = new Map<string, WasmModule>();
 function kernelModule(shape: KernelShape): WasmModule {
   const key = `${shape.maps}/${shape.tableWidth}/${shape.fuse}/${shape.pitch}/${shape.rowPitch}/${shape.tablesAt}/${shape.sharedMaxPages}`;
@@ -331,8 +352,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
       tablesAt: this.tablesOff,
       ...(shared ? { sharedMaxPages: MAX_PAGES } : {}),
     });
-    const api = wasmApi() as NonNullable<ReturnType<typeof wasmApi>>;
-    this.k = new api.Instance(this.module, { env: { memory: this.memory } }).exports as unknown as Kernels;
+    this.k = instanceOf(this.module, this.memory);
     this.views();
   }
 
