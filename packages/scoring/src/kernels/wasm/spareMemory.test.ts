@@ -45,6 +45,16 @@ describe.runIf(wasmSimdAvailable())('WebAssembly engine: memory handed to the ne
     });
   }
 
+  it('an accumulator on a reused memory finishes zero maps when nothing was added', () => {
+    maps({ C: 4, P: 3000, n: 21, kind: 'f32' }, 30, true);
+    expect(spareMemoryBytes()).toBeGreaterThan(0);
+    const acc = new RegionWeightAccumulator(4, 3000, 1, -1);
+    expect(spareMemoryBytes()).toBe(0);
+    const out = acc.finish(false, new Float64Array(4 * 3000).fill(Number.NaN));
+    acc.release();
+    expect(out.every((v) => v === 0)).toBe(true);
+  });
+
   it('a released accumulator refuses add and finish, naming the call', () => {
     const acc = new RegionWeightAccumulator(1, 16, 1, -1);
     acc.add(new Float64Array(1), 0, new Float32Array(16), 0, 1);

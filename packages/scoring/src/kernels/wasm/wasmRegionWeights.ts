@@ -242,6 +242,8 @@ export class WasmRegionWeights implements RegionWeightEngine {
   private lease: KernelMemoryLease | null = null;
   /** Set by the first add: the engine moves into a kernel memory only before it holds sums. */
   private used = false;
+  /** A reused memory whose coverage and accumulators are zeroed at first use (unless the engine moves). */
+  private dirty = false;
 
   /** An engine, or null when WebAssembly SIMD is missing or the maps would not fit in wasm memory. */
   static create(
@@ -298,9 +300,9 @@ export class WasmRegionWeights implements RegionWeightEngine {
     if (reuse !== null && reuse.buffer.byteLength >= pages * 65536) {
       this.memory = reuse;
       spare[kind] = null;
-      // the coverage and accumulators (the last regions) must start at zero; the rest is written
-      // before it is read
-      zeroFrom(this.memory, this.covOff, o);
+      // the coverage and accumulators (the last regions) must start at zero, here unless the
+      // engine moves into its masks' memory (see firstUse); the rest is written before it is read
+      this.dirty = true;
     } else {
       const api = wasmApi() as NonNullable<ReturnType<typeof wasmApi>>;
       this.memory = new api.Memory(
@@ -354,6 +356,15 @@ export class WasmRegionWeights implements RegionWeightEngine {
     });
     this.k = instanceOf(this.module, this.memory);
     this.views();
+  }
+
+  /** Before the first sums (`m`: the first masks, or null): their memory, with the sums at zero. */
+  private firstUse(m: TypedArray | null): void {
+    if (this.used) return;
+    this.used = true;
+    if (m !== null) this.moveToMasks(m);
+    if (this.lease === null && this.dirty) zeroFrom(this.memory, this.covOff, this.end);
+    this.dirty = false;
   }
 
   /**
@@ -416,10 +427,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
     if (raw instanceof Uint8ClampedArray) m = new Uint8Array(raw.buffer, raw.byteOffset, raw.length);
     if (this.float32 && !(m instanceof Float32Array))
       throw new Error('RegionWeightAccumulator: float32 arithmetic needs float32 masks');
-    if (!this.used) {
-      this.used = true;
-      this.moveToMasks(m);
-    }
+    this.firstUse(m);
     // unshared float masks on the threads: one pipelined run for all of them, whose groups bring
     // their own scalars
     if (this.pool !== null && n * P >= MIN_PARALLEL_VALUES && !(m.buffer instanceof SharedArrayBuffer)) {
@@ -775,6 +783,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
 
   finish(normalize: boolean, out: Float64Array | Float32Array, scale = false): Float64Array | Float32Array {
     if (normalize && !this.coverage) throw new Error('RegionWeightAccumulator.finish: coverage was not accumulated');
+    this.firstUse(null);
     const { C, P, pPad } = this;
     // the maps are formed in wasm memory, then copied out: over the threads' scratch, free by now,
     // else past everything (accT included)
