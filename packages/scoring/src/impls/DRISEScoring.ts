@@ -54,7 +54,8 @@ export class DRISEScoring extends GenerateDetectorProposalSaliency {
       );
     }
     const acc = this.detectionAccumulator(refDets, [dims.H as number, dims.W as number], fn);
-    acc.add(perturbedDets, masks);
+    // the proposal scores of most masks are computed while the threads add the first ones
+    acc.addAll(perturbedDets, masks);
     const maps = acc.finish();
     acc.release?.();
     return maps;
@@ -64,7 +65,11 @@ export class DRISEScoring extends GenerateDetectorProposalSaliency {
     return this.detectionAccumulator(refDets, size, 'DRISEScoring');
   }
 
-  private detectionAccumulator(refDets: NdArray, size: readonly [number, number], fn: string): SaliencyAccumulator {
+  private detectionAccumulator(
+    refDets: NdArray,
+    size: readonly [number, number],
+    fn: string,
+  ): RegionSaliencyAccumulator {
     const { D, K } = assertShape(`${fn}: refDets`, refDets, ['D', 'K']);
     const nD = D as number;
     const nK = K as number;
@@ -87,15 +92,17 @@ export class DRISEScoring extends GenerateDetectorProposalSaliency {
         alpha: 0,
         beta: 1,
         normalize: true,
-        scalars(outputs, b) {
+        partialScalars: true,
+        scalars(outputs, b, from = 0, to = b) {
           const { P } = assertShape(`${fn}: perturbedDets`, outputs, [b, 'P', nK]);
           const nP = P as number;
           if (nP < 1)
             throw new Error(`${fn}: perturbedDets: expected at least one proposal per mask, got [${outputs.shape}]`);
           detsF32 = refF32 && dtypeOfData(outputs.data) === 'float32';
           const pert = toContiguous(outputs);
-          const data = pert.data instanceof Float32Array ? pert.data : toFloat64(pert.data);
-          const rows = b * nP;
+          const all = pert.data instanceof Float32Array ? pert.data : toFloat64(pert.data);
+          const data = all.subarray(from * nP * nK, to * nP * nK);
+          const rows = (to - from) * nP;
           const scores = new Float64Array(rows * nD);
           if (kernel === undefined) kernel = ProposalScoreKernel.create(refData, refNorms, nD, nK);
           let finite: boolean;
@@ -106,9 +113,10 @@ export class DRISEScoring extends GenerateDetectorProposalSaliency {
             finite = proposalScores(data, dots, rows, refData, refNorms, nD, nK, scores);
           }
           // the check rides along the pass over the proposals; a failure is named (and thrown) here
+          // the whole batch's first non-finite value (the masks before `from` had none)
           if (!finite) assertAllFinite(`${fn}: perturbedDets`, outputs);
-          const s = new Float64Array(b * nD);
-          bestProposals(scores, b, nP, nD, s);
+          const s = new Float64Array((to - from) * nD);
+          bestProposals(scores, to - from, nP, nD, s);
           if (detsF32) for (let i = 0; i < s.length; i++) s[i] = Math.fround(s[i] as number);
           return s;
         },

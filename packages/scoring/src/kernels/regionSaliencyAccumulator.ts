@@ -12,8 +12,13 @@ export interface RegionScoring {
   alpha: number;
   beta: number;
   normalize: boolean;
-  /** Scalars [b, maps] (dense float64) for a batch of b outputs; validates the batch. */
-  scalars(outputs: NdArray, b: number): Float64Array;
+  /**
+   * Scalars [b, maps] (dense float64) for a batch of b outputs; validates the batch. With
+   * `partialScalars`, also [to - from, maps] for masks [from, to) of the batch.
+   */
+  scalars(outputs: NdArray, b: number, from?: number, to?: number): Float64Array;
+  /** True when `scalars` takes parts, and they cost enough to compute while the threads add masks. */
+  partialScalars?: boolean;
   /** True when numpy would compute the maps in float32 for masks of this dtype. */
   float32Output(maskDType: string): boolean;
   /** True when numpy forms the weights `alpha + beta*m` in float32 for masks of this dtype. */
@@ -36,12 +41,27 @@ export class RegionSaliencyAccumulator implements SaliencyAccumulator {
   ) {}
 
   add(outputs: NdArray, masks: NdArray): void {
+    this.addBatch(outputs, masks, false);
+  }
+
+  /**
+   * For a scorer's generate, which adds one batch and drops the accumulator on an error: as add,
+   * but when the scorer's scalars come in parts, those of the masks after the first eighth are
+   * computed on the calling thread while the threads add the first eighth. An error after the
+   * first part leaves the sums incomplete: the accumulator is then released.
+   */
+  addAll(outputs: NdArray, masks: NdArray): void {
+    this.addBatch(outputs, masks, true);
+  }
+
+  private addBatch(outputs: NdArray, masks: NdArray, overlapped: boolean): void {
     const { fn } = this.scoring;
     this.assertLive();
     const [H, W] = this.size;
     const { N } = assertShape(`${fn}: masks`, masks, ['N', H, W]);
     const b = N as number;
-    const scalars = this.scoring.scalars(outputs, b);
+    const first = overlapped && this.scoring.partialScalars === true && b >= 16 ? Math.ceil(b / 8) : b;
+    const scalars = first === b ? this.scoring.scalars(outputs, b) : this.scoring.scalars(outputs, b, 0, first);
     const mdata = toContiguous(masks).data;
     const md = dtypeOfData(mdata);
     if (this.acc === undefined) {
@@ -57,7 +77,20 @@ export class RegionSaliencyAccumulator implements SaliencyAccumulator {
     } else if (md !== this.maskDType) {
       throw new Error(`${fn}: masks: every batch must have the same dtype; got ${md} after ${this.maskDType}`);
     }
-    this.acc.add(scalars, 0, mdata, 0, b);
+    if (first === b) {
+      this.acc.add(scalars, 0, mdata, 0, b);
+      return;
+    }
+    let rest: Float64Array | undefined;
+    try {
+      this.acc.add(scalars, 0, mdata, 0, first, () => {
+        rest = this.scoring.scalars(outputs, b, first, b);
+      });
+      this.acc.add(rest as Float64Array, 0, mdata, first * H * W, b - first);
+    } catch (e) {
+      this.release();
+      throw e;
+    }
   }
 
   finish(): NdArray {

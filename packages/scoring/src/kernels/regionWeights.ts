@@ -57,11 +57,21 @@ export class RegionWeightAccumulator {
 
   /**
    * Adds `n` masks (dense row-major data, `n * pixels` values from `maskOffset`) weighted by
-   * the rows of `scalars` (dense [n, channels] float64 from `scalarOffset`).
+   * the rows of `scalars` (dense [n, channels] float64 from `scalarOffset`). `overlap`: work of
+   * the calling thread's own (e.g. the next masks' scalars), run once while the WebAssembly
+   * engine's threads start on these masks, or first where there are none; an error it throws is
+   * rethrown after them, and the sums are then incomplete (the accumulator must be dropped).
    */
-  add(scalars: Float64Array, scalarOffset: number, masks: TypedArray, maskOffset: number, n: number): void {
+  add(
+    scalars: Float64Array,
+    scalarOffset: number,
+    masks: TypedArray,
+    maskOffset: number,
+    n: number,
+    overlap?: () => void,
+  ): void {
     this.assertLive('add');
-    this.engine.add(scalars, scalarOffset, masks, maskOffset, n);
+    this.engine.add(scalars, scalarOffset, masks, maskOffset, n, overlap);
     this.count += n;
   }
 

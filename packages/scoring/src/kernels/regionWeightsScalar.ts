@@ -39,7 +39,16 @@ export class ScalarRegionWeights implements RegionWeightEngine {
    * Adds `n` masks (dense row-major data, `n * pixels` values from `maskOffset`) weighted by
    * the rows of `scalars` (dense [n, channels] float64 from `scalarOffset`).
    */
-  add(scalars: Float64Array, scalarOffset: number, masks: TypedArray, maskOffset: number, n: number): void {
+  add(
+    scalars: Float64Array,
+    scalarOffset: number,
+    masks: TypedArray,
+    maskOffset: number,
+    n: number,
+    overlap?: () => void,
+  ): void {
+    // one thread: the overlap work simply comes first
+    overlap?.();
     const { channels: C, pixels: P, acc, cov } = this;
     if (this.float32) {
       if (!(masks instanceof Float32Array))

@@ -420,7 +420,14 @@ export class WasmRegionWeights implements RegionWeightEngine {
     return this.accTOff;
   }
 
-  add(scalars: Float64Array, scalarOffset: number, masks: TypedArray, maskOffset: number, n: number): void {
+  add(
+    scalars: Float64Array,
+    scalarOffset: number,
+    masks: TypedArray,
+    maskOffset: number,
+    n: number,
+    overlap?: () => void,
+  ): void {
     const { C, P } = this;
     let m: TypedArray = masks;
     const raw: unknown = masks;
@@ -433,10 +440,13 @@ export class WasmRegionWeights implements RegionWeightEngine {
     if (this.pool !== null && n * P >= MIN_PARALLEL_VALUES && !(m.buffer instanceof SharedArrayBuffer)) {
       const args = this.blockArgs(m, maskOffset, 0, n, false);
       if (!(m instanceof Uint8Array && !this.float32) && this.pipelineFit(args) > 0) {
+        // this thread stages for everyone: its own work cannot wait in parallel
+        overlap?.();
         this.runPipelined(m, scalars, scalarOffset, args);
         return;
       }
     }
+    let pending = overlap;
     for (let i0 = 0; i0 < n; i0 += SUB) {
       const b = Math.min(SUB, n - i0);
       const s = scalars.subarray(scalarOffset + i0 * C, scalarOffset + (i0 + b) * C);
@@ -444,9 +454,13 @@ export class WasmRegionWeights implements RegionWeightEngine {
       // float32 scalars are numpy's float32 values, exact in a Float32Array
       if (this.float32) this.f32.set(s, this.sOff / 4);
       else this.f64.set(s, this.sOff / 8);
-      if (m instanceof Uint8Array && !this.float32) this.addU8(m, mo, b);
-      else this.run(m, this.blockArgs(m, mo, 0, b, false, this.readsInPlace(m)));
+      if (m instanceof Uint8Array && !this.float32) {
+        pending?.();
+        this.addU8(m, mo, b);
+      } else this.run(m, this.blockArgs(m, mo, 0, b, false, this.readsInPlace(m)), pending);
+      pending = undefined;
     }
+    pending?.();
   }
 
   /**
@@ -511,22 +525,32 @@ export class WasmRegionWeights implements RegionWeightEngine {
    * staged by this thread into a ring of slots while the threads work (runPipelined). Same sums
    * either way.
    */
-  private run(m: TypedArray, args: Float64Array): void {
+  private run(m: TypedArray, args: Float64Array, overlap?: () => void): void {
     const blocks = Math.ceil(this.P / PB);
     const rows = args[5] as number;
     const { pool, P } = this;
-    const task = { module: this.module, memory: this.memory, exports: this.k, driver: regionBlock, args, blocks };
+    const task = {
+      module: this.module,
+      memory: this.memory,
+      exports: this.k,
+      driver: regionBlock,
+      args,
+      blocks,
+      ...(overlap ? { overlap } : {}),
+    };
     if (pool !== null && (args[23] as number) >= 0 && rows * P >= MIN_PARALLEL_VALUES) {
       // the masks lie in the (shared) kernel memory: every thread reads them there
       pool.run({ ...task, data: null });
       return;
     }
-    if (pool === null || rows * P < MIN_PARALLEL_VALUES) {
-      for (let b = 0; b < blocks; b++) regionBlock(this.k, this.memory, m, b, 0, args);
+    if (m.buffer instanceof SharedArrayBuffer && pool !== null && rows * P >= MIN_PARALLEL_VALUES) {
+      pool.run({ ...task, data: m });
       return;
     }
-    if (m.buffer instanceof SharedArrayBuffer) {
-      pool.run({ ...task, data: m });
+    // this thread alone, or staging for everyone: its own work first
+    overlap?.();
+    if (pool === null || rows * P < MIN_PARALLEL_VALUES) {
+      for (let b = 0; b < blocks; b++) regionBlock(this.k, this.memory, m, b, 0, args);
       return;
     }
     // unshared masks: this thread stages them for everyone (the helpers cannot read them) while
