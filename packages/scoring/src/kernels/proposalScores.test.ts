@@ -178,3 +178,28 @@ describe('classDots', () => {
     });
   }
 });
+
+describe('ProposalScoreKernel: kernels of one shape share a memory', () => {
+  it('each run scores against its own reference rows, however runs of two kernels interleave', () => {
+    const [rows, D, K] = [60, 2, 11];
+    const dets = detections(rows, K, 90);
+    const refA = detections(D, K, 91);
+    const refB = detections(D, K, 92);
+    const a = ProposalScoreKernel.create(refA, classNorms(refA, D, K), D, K);
+    const b = ProposalScoreKernel.create(refB, classNorms(refB, D, K), D, K);
+    expect(a !== null && b !== null).toBe(wasmSimdAvailable());
+    if (!a || !b) return;
+    const [expectA] = jsScores(dets, rows, refA, D, K);
+    const [expectB] = jsScores(dets, rows, refB, D, K);
+    expect(Array.from(expectA).some((v, i) => v !== expectB[i])).toBe(true);
+    for (const [kernel, expected] of [
+      [a, expectA],
+      [b, expectB],
+      [a, expectA],
+    ] as const) {
+      const out = new Float64Array(rows * D);
+      kernel.run(dets, rows, out);
+      same(out, expected);
+    }
+  });
+});

@@ -210,7 +210,13 @@ function scores(name: string, eb: 4 | 8, K: number, D: number): FunctionBuilder 
   return f;
 }
 
-const modules = new Map<string, WasmModule>();
+type ScoreExports = { scores64: (...a: number[]) => number; scores32: (...a: number[]) => number };
+/**
+ * Per K/D: the module, and one memory and instance that every kernel of that shape uses (a run
+ * writes its reference rows first and is synchronous), so that a call does not page-fault a fresh
+ * memory and its call sites keep one set of export functions.
+ */
+const shapes = new Map<string, { memory: WasmMemory; k: ScoreExports }>();
 
 /**
  * D-RISE's proposal scores on WebAssembly SIMD: per detection row and reference row, `iou x (1 -
@@ -218,7 +224,9 @@ const modules = new Map<string, WasmModule>();
  */
 export class ProposalScoreKernel {
   private readonly memory: WasmMemory;
-  private readonly k: { scores64: (...a: number[]) => number; scores32: (...a: number[]) => number };
+  private readonly k: ScoreExports;
+  private readonly ref: Float64Array;
+  private readonly refNorms: Float64Array;
   private readonly normsOff: number;
   private readonly outOff: number;
   private readonly rowsOff: number;
@@ -239,21 +247,25 @@ export class ProposalScoreKernel {
     private readonly D: number,
     private readonly K: number,
   ) {
-    const api = wasmApi() as NonNullable<ReturnType<typeof wasmApi>>;
-    const key = `${K}/${D}`;
-    let mod = modules.get(key);
-    if (!mod) {
-      mod = new api.Module(assembleModule([scores('scores64', 8, K, D), scores('scores32', 4, K, D)]));
-      modules.set(key, mod);
-    }
     const align16 = (x: number) => Math.ceil(x / 16) * 16;
     this.normsOff = align16(D * K * 8);
     this.outOff = this.normsOff + align16(D * 8);
     this.rowsOff = this.outOff + align16(CHUNK * D * 8);
-    this.memory = new api.Memory({ initial: Math.ceil((this.rowsOff + CHUNK * K * 8) / 65536) });
-    new Float64Array(this.memory.buffer, 0, D * K).set(ref);
-    new Float64Array(this.memory.buffer, this.normsOff, D).set(refNorms);
-    this.k = new api.Instance(mod, { env: { memory: this.memory } }).exports as unknown as ProposalScoreKernel['k'];
+    const key = `${K}/${D}`;
+    let shape = shapes.get(key);
+    if (!shape) {
+      const api = wasmApi() as NonNullable<ReturnType<typeof wasmApi>>;
+      const mod: WasmModule = new api.Module(
+        assembleModule([scores('scores64', 8, K, D), scores('scores32', 4, K, D)]),
+      );
+      const memory = new api.Memory({ initial: Math.ceil((this.rowsOff + CHUNK * K * 8) / 65536) });
+      shape = { memory, k: new api.Instance(mod, { env: { memory } }).exports as unknown as ScoreExports };
+      shapes.set(key, shape);
+    }
+    this.memory = shape.memory;
+    this.k = shape.k;
+    this.ref = Float64Array.from(ref);
+    this.refNorms = Float64Array.from(refNorms);
   }
 
   /**
@@ -264,6 +276,9 @@ export class ProposalScoreKernel {
     const { D, K } = this;
     const f64 = dets instanceof Float64Array;
     const buf = this.memory.buffer;
+    // the memory serves every kernel of this shape: this one's reference rows first
+    new Float64Array(buf, 0, D * K).set(this.ref);
+    new Float64Array(buf, this.normsOff, D).set(this.refNorms);
     const stage = f64 ? new Float64Array(buf, this.rowsOff, CHUNK * K) : new Float32Array(buf, this.rowsOff, CHUNK * K);
     const res = new Float64Array(buf, this.outOff, CHUNK * D);
     let finite = 0;
