@@ -91,9 +91,14 @@ describe('DRISEScoring.generate: proposal scores computed while the threads add 
     return out;
   };
 
-  for (const where of ['ordinary', 'kernelArray'] as const) {
+  for (const where of ['ordinary', 'SharedArrayBuffer', 'kernelArray'] as const) {
     it(`gives the maps of the accumulator fed the same batch, bit for bit (${where} float32 masks)`, () => {
-      const data = where === 'ordinary' ? new Float32Array(N * H * W) : kernelArray('float32', N * H * W);
+      const data =
+        where === 'ordinary'
+          ? new Float32Array(N * H * W)
+          : where === 'SharedArrayBuffer'
+            ? new Float32Array(new SharedArrayBuffer(4 * N * H * W))
+            : kernelArray('float32', N * H * W);
       data.set(values);
       const masks = array(data, [N, H, W]);
       const expected = streamed(masks);
