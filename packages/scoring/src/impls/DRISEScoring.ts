@@ -112,8 +112,8 @@ export class DRISEScoring extends GenerateDetectorProposalSaliency {
             classDots(data, rows, refData, nD, nK, dots);
             finite = proposalScores(data, dots, rows, refData, refNorms, nD, nK, scores);
           }
-          // the check rides along the pass over the proposals; a failure is named (and thrown) here
-          // the whole batch's first non-finite value (the masks before `from` had none)
+          // the check rides along the pass over the proposals; a failure names the whole batch's
+          // first non-finite value (the masks before `from` had none)
           if (!finite) assertAllFinite(`${fn}: perturbedDets`, outputs);
           const s = new Float64Array((to - from) * nD);
           bestProposals(scores, to - from, nP, nD, s);
