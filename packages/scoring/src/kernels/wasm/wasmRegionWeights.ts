@@ -549,13 +549,10 @@ export class WasmRegionWeights implements RegionWeightEngine {
     }
     // this thread alone, or staging for everyone: its own work first
     overlap?.();
-    if (pool === null || rows * P < MIN_PARALLEL_VALUES) {
-      for (let b = 0; b < blocks; b++) regionBlock(this.k, this.memory, m, b, 0, args);
-      return;
-    }
-    // unshared masks: this thread stages them for everyone (the helpers cannot read them) while
-    // the threads work through the groups staged before
-    if (args[0] === TABLE_01 || this.pipelineFit(args) < 1) {
+    // unshared masks on the threads: this thread stages them for everyone (the helpers cannot read
+    // them) while the threads work through the groups staged before; the table kernel and masks
+    // too large for a slot stay here
+    if (pool === null || rows * P < MIN_PARALLEL_VALUES || args[0] === TABLE_01 || this.pipelineFit(args) < 1) {
       for (let b = 0; b < blocks; b++) regionBlock(this.k, this.memory, m, b, 0, args);
       return;
     }
@@ -598,7 +595,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
     const bytes = args[19] as number;
     const groups = Math.ceil(rows / fit);
     const items = groups * blocks;
-    const ring = this.float32 ? new Float32Array(memory.buffer) : new Float64Array(memory.buffer);
+    const ring = this.float32 ? this.f32 : this.f64;
     const ringAt = this.scalarRingOff / (this.float32 ? 4 : 8);
     const run = args.slice();
     run[6] = this.scalarRingOff;
