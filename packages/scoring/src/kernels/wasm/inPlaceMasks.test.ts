@@ -68,9 +68,12 @@ const cases: Case[] = [
   // float64 arithmetic: the masks as weights, and numpy's float32 weights (rounded)
   { C: 4, P: 5500, n: 300, kind: 'f32', alpha: 0, beta: 1 },
   { C: 10, P: 5500, n: 300, kind: 'f32', round: true, alpha: 1, beta: -1 },
-  // numpy's float32 arithmetic: weights = masks are read in place; other weights are written over
-  // a staged copy (the engine moves, the masks are not read in place)
+  // numpy's float32 arithmetic: up to two maps, the one-pass kernel reads the masks in place
+  // whatever the weights; with more maps, weights = masks are read in place and other weights are
+  // written over a staged copy (the engine moves, the masks are not read in place)
   { C: 1, P: 6001, n: 300, kind: 'f32', float32: true, alpha: 0, beta: 1 },
+  { C: 2, P: 6001, n: 300, kind: 'f32', float32: true, alpha: 1, beta: -1 },
+  { C: 1, P: 6001, n: 300, kind: 'f32', float32: true, alpha: -0.5, beta: 1 },
   { C: 7, P: 6001, n: 300, kind: 'f32', float32: true, alpha: 1, beta: -1 },
 ];
 

@@ -9,6 +9,7 @@ export interface BlockKernels {
   fusedF32: (...a: number[]) => void;
   weightsF32InPlace: (...a: number[]) => void;
   macF32: (...a: number[]) => void;
+  fusedMacF32: (...a: number[]) => void;
   tablePatterns: (stage: number, pat: number, pb: number) => number;
   tableSums: (...a: number[]) => void;
 }
@@ -18,12 +19,13 @@ export const FLOAT_F64 = 0;
 export const FLOAT_FUSED = 1;
 export const FLOAT_F32 = 2;
 export const TABLE_01 = 3;
+export const FLOAT_F32_FUSED = 4;
 
 /** The arguments of a `regionBlock` run (byte addresses in wasm memory, counts in values). */
 export interface RegionBlockArgs {
   /**
    * FLOAT_F64 (weights, then mac), FLOAT_FUSED (fusedF32), FLOAT_F32 (numpy's float32
-   * arithmetic), or TABLE_01: uint8 masks, a multiple of 8 of them (at most `fuse` chunks), through
+   * arithmetic), FLOAT_F32_FUSED (the same in one pass, fusedMacF32), or TABLE_01: uint8 masks, a multiple of 8 of them (at most `fuse` chunks), through
    * the 0/1 table kernel, or as FLOAT_F64 in a block where one is not 0/1.
    */
   mode: number;
@@ -182,7 +184,7 @@ export const regionBlock: BlockDriver = (exports, memory, masks, block, thread, 
       // a mask in this block is not 0/1: the float64 kernels on the block's rows
       mode = 0;
     }
-    const valueBytes = mode === 2 ? 4 : 8;
+    const valueBytes = mode === 2 || mode === 4 ? 4 : 8;
     const accPitch = (a[2] as number) * valueBytes;
     const acc = (a[7] as number) + p0 * valueBytes;
     const cov = (a[8] as number) + p0 * valueBytes;
@@ -199,7 +201,8 @@ export const regionBlock: BlockDriver = (exports, memory, masks, block, thread, 
           if (pbA < PB) view.fill(0, at + i * pitch + pbA, at + i * pitch + PB);
         }
       const s = sOff + r * C * valueBytes;
-      if (mode === 2) {
+      if (mode === 4) k.fusedMacF32(st, s, acc, cov, rows, pbK, accPitch, alpha, beta, withCov, srcRow);
+      else if (mode === 2) {
         k.weightsF32InPlace(st, cov, rows, pbK, alpha, beta, withCov, srcRow);
         k.macF32(st, s, acc, rows, pbK, accPitch, srcRow);
       } else if (mode === 1) {
@@ -253,7 +256,7 @@ export const regionBlock: BlockDriver = (exports, memory, masks, block, thread, 
       addRows(
         pixelBlock,
         rows,
-        (a[6] as number) + (group % (a[28] as number)) * fit * C * (a[0] === 2 ? 4 : 8),
+        (a[6] as number) + (group % (a[28] as number)) * fit * C * (a[0] === 2 || a[0] === 4 ? 4 : 8),
         (a[23] as number) + (group % (a[28] as number)) * (a[29] as number),
         a[24] as number,
       );

@@ -55,6 +55,8 @@ export const WEIGHTS_MASK = 3;
  *   `f32(alpha)` +0 and `f32(beta)` 1) and `cov[p] = f32(cov + w)`, then
  *   `acc[c][p] = f32(acc + f32(s[n][c] * w))`, n in order; scalars, accumulators and coverage are
  *   float32 (4 bytes a value);
+ * - `fusedMacF32(stage, s, acc, cov, rows, pb, accPitch, alpha, beta, withCov, srcRow)`: for C <=
+ *   2 maps, the same float32 arithmetic in one pass that only reads the mask rows;
  * - `tablePatterns(stage, pat, pb) -> i32`: 0/1 masks, one chunk of 8 staged rows `rowPitch`
  *   bytes apart: per pixel a byte of their 8 bits into `pat`; 1 when all bytes were 0/1;
  * - `tableSums(pat, accT, chunks, pb)`: per pixel the pattern bytes of `chunks` (<= fuse) chunks
@@ -72,6 +74,7 @@ export function buildRegionKernels(shape: KernelShape): Uint8Array<ArrayBuffer> 
       fusedF32(shape.maps),
       weightsF32InPlace(),
       macF32(shape.maps),
+      fusedMacF32(shape.maps),
       tablePatterns(shape.rowPitch),
       tableSums(shape.tableWidth, shape.fuse, shape.pitch, shape.tablesAt),
       finishMaps(shape.maps, shape.tableWidth),
@@ -576,6 +579,73 @@ function macF32(C: number): FunctionBuilder {
     f.addTo(q, 4 * V);
     f.br(0).end().end();
   }
+  return f;
+}
+
+/**
+ * For C <= FUSED_MAX_MAPS maps, weightsF32InPlace and macF32 in one pass over float32 mask rows,
+ * which it only reads: the weights `w = f32(f32(alpha) + f32(beta)*m)` (`m` itself for alpha +0,
+ * beta 1) stay in registers, `acc[c][p] = f32(acc + f32(s[n][c] * w))` and, with `withCov`,
+ * `cov[p] = f32(cov + w)`, n in order; for more maps it is an empty function (recomputing the
+ * weights per register block of maps cost more than the second pass saves).
+ */
+function fusedMacF32(C: number): FunctionBuilder {
+  const f = new FunctionBuilder('fusedMacF32', [I32, I32, I32, I32, I32, I32, I32, F64, F64, I32, I32]);
+  if (C > FUSED_MAX_MAPS) return f;
+  const [stage, s, acc, cov, rows, pb, accPitch, alpha, beta, withCov, srcRow] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const V = C === 1 ? 4 : 2; // f32x4 vectors per block
+  const va32 = f.local(V128);
+  const vb32 = f.local(V128);
+  const sv = f.local(V128);
+  const q = f.local(I32);
+  const src = f.local(I32);
+  const sn = f.local(I32);
+  const n = f.local(I32);
+  const bases = Array.from({ length: C }, () => f.local(I32));
+  const regs = Array.from({ length: C * V }, () => f.local(V128));
+  const wl = Array.from({ length: V }, () => f.local(V128));
+  const cl = Array.from({ length: V }, () => f.local(V128));
+  const ident = identityWeights(f, alpha, beta);
+  f.get(alpha).op(0xb6).simd(Simd.f32x4Splat).set(va32); // f32.demote_f64
+  f.get(beta).op(0xb6).simd(Simd.f32x4Splat).set(vb32);
+  const emit = (identity: boolean, withC: boolean) => {
+    f.i32(0).set(q);
+    f.block().loop();
+    f.get(q).get(pb).i32LtU().i32Eqz().brIf(1);
+    loadMapBlock(f, acc, accPitch, 0, C, () => f.get(q).i32(4).i32Mul(), bases, regs, V);
+    if (withC) loadVectors(f, () => pixelAddress(f, cov, q, 4), cl, 0, V);
+    f.get(stage).get(q).i32(4).i32Mul().i32Add().set(src);
+    f.get(s).set(sn);
+    f.get(rows).set(n);
+    f.block().loop();
+    f.get(n).i32Eqz().brIf(1);
+    for (let v = 0; v < V; v++) {
+      if (identity) f.get(src).vload(16 * v);
+      else
+        f.get(va32)
+          .get(vb32)
+          .get(src)
+          .vload(16 * v)
+          .simd(Simd.f32x4Mul)
+          .simd(Simd.f32x4Add);
+      f.set(wl[v] as number);
+    }
+    for (let g = 0; g < C; g++) splatMultiplyAdd(f, sn, g, sv, wl, regs, V, 'f32x4');
+    if (withC)
+      for (let v = 0; v < V; v++)
+        f.get(cl[v] as number)
+          .get(wl[v] as number)
+          .simd(Simd.f32x4Add)
+          .set(cl[v] as number);
+    f.get(src).get(srcRow).i32Add().set(src);
+    f.addTo(sn, C * 4).addTo(n, -1);
+    f.br(0).end().end();
+    for (let g = 0; g < C; g++) storeVectors(f, () => f.get(bases[g] as number), regs, g * V, V);
+    if (withC) storeVectors(f, () => pixelAddress(f, cov, q, 4), cl, 0, V);
+    f.addTo(q, 4 * V);
+    f.br(0).end().end();
+  };
+  specialise(f, withCov, ident, [1, 0], (id, withC) => emit(id === 1, withC));
   return f;
 }
 

@@ -54,6 +54,9 @@ describe.runIf(wasmSimdAvailable())('WebAssembly engine on threads', () => {
     { C: 1, P: 4100, n: 400, kind: 'f32', alpha: 0, beta: 1 },
     { C: 2, P: 4100, n: 800, kind: 'f32', alpha: 1, beta: -1 },
     { C: 7, P: 4500, n: 350, kind: 'f32', float32: true, alpha: 1, beta: -1 },
+    // float32 arithmetic for up to two maps: one pass (fusedMacF32)
+    { C: 2, P: 4500, n: 350, kind: 'f32', float32: true, alpha: 1, beta: -1 },
+    { C: 1, P: 224 * 224, n: 300, kind: 'f32', float32: true, alpha: 0, beta: 1 },
     { C: 4, P: 2 * 2048 + 1, n: 800, kind: 'i16', alpha: 0.25, beta: 2 },
     { C: 3, P: 20000, n: 1000, kind: '01', alpha: 1, beta: -1 },
     // unshared masks are staged 16 at a time (4 MB slots): many groups per run of 256

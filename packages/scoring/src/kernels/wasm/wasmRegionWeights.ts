@@ -14,6 +14,7 @@ import { maxAbsScaleAndClip, TINY_F32, TINY_F64 } from '../scaleMaps.js';
 import {
   type BlockKernels,
   FLOAT_F32,
+  FLOAT_F32_FUSED,
   FLOAT_F64,
   FLOAT_FUSED,
   type RegionBlockArgs,
@@ -198,7 +199,8 @@ function grownTo(memory: WasmMemory, bytes: number): boolean {
  *   `sum_k s[n_k][c] * w(bit_k)` (and the coverage), so each pixel costs one table row per 8 masks
  *   instead of 8 * C multiply-adds. Same products; the sums are grouped by 8 before being added.
  * - `float32` engines (numpy computes the maps in float32: float32 masks and scalars): float32
- *   products added in mask order into float32 accumulators, numpy's own operations (macF32).
+ *   products added in mask order into float32 accumulators, numpy's own operations (macF32; for
+ *   up to two maps fusedMacF32, one pass that only reads the masks).
  * Masks are copied block by block into wasm memory, unless they lie in a kernel memory (see
  * `kernelArray`), which the engine then moves into and reads them in place; memory is O(C*H*W)
  * plus fixed scratch.
@@ -465,12 +467,17 @@ export class WasmRegionWeights implements RegionWeightEngine {
 
   /**
    * True when the kernels can read float masks `m` where they lie: in this engine's kernel memory,
-   * and not overwritten by the float32 weights (which are the masks only for alpha +0, beta 1).
+   * and not overwritten by the float32 weights (which are the masks only for alpha +0, beta 1; the
+   * one-pass kernel of up to FUSED_MAX_MAPS maps keeps them in registers).
    */
   private readsInPlace(m: TypedArray): boolean {
     if (this.lease === null || m.buffer !== this.lease.buffer) return false;
     if (!(m instanceof Float32Array || m instanceof Float64Array)) return false;
-    return !this.float32 || (Object.is(Math.fround(this.alpha), 0) && Math.fround(this.beta) === 1);
+    return (
+      !this.float32 ||
+      this.C <= FUSED_MAX_MAPS ||
+      (Object.is(Math.fround(this.alpha), 0) && Math.fround(this.beta) === 1)
+    );
   }
 
   /**
@@ -483,7 +490,15 @@ export class WasmRegionWeights implements RegionWeightEngine {
     const f32 = this.float32;
     const fused = !f32 && bytes === 4 && this.C <= FUSED_MAX_MAPS;
     const args: RegionBlockArgs = {
-      mode: table ? TABLE_01 : f32 ? FLOAT_F32 : fused ? FLOAT_FUSED : FLOAT_F64,
+      mode: table
+        ? TABLE_01
+        : f32
+          ? this.C <= FUSED_MAX_MAPS
+            ? FLOAT_F32_FUSED
+            : FLOAT_F32
+          : fused
+            ? FLOAT_FUSED
+            : FLOAT_F64,
       P: this.P,
       pPad: this.pPad,
       maps: this.C,
