@@ -421,19 +421,8 @@ function fusedF32(C: number): FunctionBuilder {
     f.block().loop();
     f.get(n).i32Eqz().brIf(1);
     for (let h = 0; h < V / 2; h++) {
-      if (md === WEIGHTS_MASK) {
-        f.get(src)
-          .vload(16 * h)
-          .set(m);
-        promoteHalves(h);
-      } else if (md === WEIGHTS_F32) {
-        f.get(va32)
-          .get(vb32)
-          .get(src)
-          .vload(16 * h)
-          .simd(Simd.f32x4Mul)
-          .simd(Simd.f32x4Add)
-          .set(m);
+      if (md === WEIGHTS_MASK || md === WEIGHTS_F32) {
+        pushWeightsF32(f, src, 16 * h, va32, vb32, md === WEIGHTS_MASK).set(m);
         promoteHalves(h);
       } else {
         f.get(src)
@@ -449,12 +438,7 @@ function fusedF32(C: number): FunctionBuilder {
       }
     }
     for (let g = 0; g < C; g++) splatMultiplyAdd(f, sn, g, sv, wl, regs, V);
-    if (withC)
-      for (let v = 0; v < V; v++)
-        f.get(cl[v] as number)
-          .get(wl[v] as number)
-          .simd(Simd.f64x2Add)
-          .set(cl[v] as number);
+    if (withC) addVectors(f, cl, wl, V, Simd.f64x2Add);
     f.get(src).get(srcRow).i32Add().set(src);
     f.addTo(sn, C * 8).addTo(n, -1);
     f.br(0).end().end();
@@ -498,25 +482,13 @@ function weightsF32InPlace(): FunctionBuilder {
     f.block().loop();
     f.get(n).i32Eqz().brIf(1);
     for (let v = 0; v < 2; v++) {
-      if (identity) f.get(src).vload(16 * v);
-      else
-        f.get(va32)
-          .get(vb32)
-          .get(src)
-          .vload(16 * v)
-          .simd(Simd.f32x4Mul)
-          .simd(Simd.f32x4Add);
-      f.set(wl[v] as number);
+      pushWeightsF32(f, src, 16 * v, va32, vb32, identity).set(wl[v] as number);
       if (!identity)
         f.get(src)
           .get(wl[v] as number)
           .vstore(16 * v);
-      if (withC)
-        f.get(cl[v] as number)
-          .get(wl[v] as number)
-          .simd(Simd.f32x4Add)
-          .set(cl[v] as number);
     }
+    if (withC) addVectors(f, cl, wl, 2, Simd.f32x4Add);
     f.get(src).get(srcRow).i32Add().set(src);
     f.addTo(n, -1);
     f.br(0).end().end();
@@ -529,6 +501,37 @@ function weightsF32InPlace(): FunctionBuilder {
     if (withC || id === 0) emit(withC, id === 1);
   });
   return f;
+}
+
+/**
+ * Pushes numpy's float32 weights of the four float32 mask values at `src + offset`:
+ * `f32(f32(alpha) + f32(beta)*m)` (alpha and beta splatted in va32, vb32), or `m` itself.
+ */
+function pushWeightsF32(
+  f: FunctionBuilder,
+  src: number,
+  offset: number,
+  va32: number,
+  vb32: number,
+  identity: boolean,
+): FunctionBuilder {
+  if (identity) return f.get(src).vload(offset);
+  return f.get(va32).get(vb32).get(src).vload(offset).simd(Simd.f32x4Mul).simd(Simd.f32x4Add);
+}
+
+/** `into[v] = add(into[v], from[v])` for v < V (`add`: a lane-wise SIMD add opcode). */
+function addVectors(
+  f: FunctionBuilder,
+  into: readonly number[],
+  from: readonly number[],
+  V: number,
+  add: number,
+): void {
+  for (let v = 0; v < V; v++)
+    f.get(into[v] as number)
+      .get(from[v] as number)
+      .simd(add)
+      .set(into[v] as number);
 }
 
 /** A local set to 1 when `f32(alpha) + f32(beta)*m` is `m` itself: f32(alpha) is +0 and f32(beta) is 1. */
@@ -619,24 +622,9 @@ function fusedMacF32(C: number): FunctionBuilder {
     f.get(rows).set(n);
     f.block().loop();
     f.get(n).i32Eqz().brIf(1);
-    for (let v = 0; v < V; v++) {
-      if (identity) f.get(src).vload(16 * v);
-      else
-        f.get(va32)
-          .get(vb32)
-          .get(src)
-          .vload(16 * v)
-          .simd(Simd.f32x4Mul)
-          .simd(Simd.f32x4Add);
-      f.set(wl[v] as number);
-    }
+    for (let v = 0; v < V; v++) pushWeightsF32(f, src, 16 * v, va32, vb32, identity).set(wl[v] as number);
     for (let g = 0; g < C; g++) splatMultiplyAdd(f, sn, g, sv, wl, regs, V, 'f32x4');
-    if (withC)
-      for (let v = 0; v < V; v++)
-        f.get(cl[v] as number)
-          .get(wl[v] as number)
-          .simd(Simd.f32x4Add)
-          .set(cl[v] as number);
+    if (withC) addVectors(f, cl, wl, V, Simd.f32x4Add);
     f.get(src).get(srcRow).i32Add().set(src);
     f.addTo(sn, C * 4).addTo(n, -1);
     f.br(0).end().end();
