@@ -598,7 +598,6 @@ function fusedMacF32(C: number): FunctionBuilder {
   const f = new FunctionBuilder('fusedMacF32', [I32, I32, I32, I32, I32, I32, I32, F64, F64, I32, I32]);
   if (C > FUSED_MAX_MAPS) return f;
   const [stage, s, acc, cov, rows, pb, accPitch, alpha, beta, withCov, srcRow] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-  const V = C === 1 ? 4 : 2; // f32x4 vectors per block
   const va32 = f.local(V128);
   const vb32 = f.local(V128);
   const sv = f.local(V128);
@@ -607,13 +606,16 @@ function fusedMacF32(C: number): FunctionBuilder {
   const sn = f.local(I32);
   const n = f.local(I32);
   const bases = Array.from({ length: C }, () => f.local(I32));
-  const regs = Array.from({ length: C * V }, () => f.local(V128));
-  const wl = Array.from({ length: V }, () => f.local(V128));
-  const cl = Array.from({ length: V }, () => f.local(V128));
+  const regs = Array.from({ length: 4 }, () => f.local(V128));
+  const wl = Array.from({ length: 4 }, () => f.local(V128));
+  const cl = Array.from({ length: 4 }, () => f.local(V128));
   const ident = identityWeights(f, alpha, beta);
   f.get(alpha).op(0xb6).simd(Simd.f32x4Splat).set(va32); // f32.demote_f64
   f.get(beta).op(0xb6).simd(Simd.f32x4Splat).set(vb32);
   const emit = (identity: boolean, withC: boolean) => {
+    // f32x4 vectors per block: 4 for one map unless alpha and beta need registers too (then V8
+    // spilled an accumulator)
+    const V = C === 1 && identity ? 4 : 2;
     f.i32(0).set(q);
     f.block().loop();
     f.get(q).get(pb).i32LtU().i32Eqz().brIf(1);
