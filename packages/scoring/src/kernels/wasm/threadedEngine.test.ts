@@ -54,6 +54,8 @@ describe.runIf(wasmSimdAvailable())('WebAssembly engine on threads', () => {
     { C: 1, P: 4100, n: 400, kind: 'f32', alpha: 0, beta: 1 },
     { C: 2, P: 4100, n: 800, kind: 'f32', alpha: 1, beta: -1 },
     { C: 7, P: 4500, n: 350, kind: 'f32', float32: true, alpha: 1, beta: -1 },
+    // 64 maps: runs of 256 masks (128 KB of scalars), so the second batch crosses a run boundary
+    { C: 64, P: 4100, n: 600, kind: 'f32', alpha: 1, beta: -1 },
     // float32 arithmetic for up to two maps: one pass (fusedMacF32)
     { C: 2, P: 4500, n: 350, kind: 'f32', float32: true, alpha: 1, beta: -1 },
     { C: 1, P: 224 * 224, n: 300, kind: 'f32', float32: true, alpha: 0, beta: 1 },

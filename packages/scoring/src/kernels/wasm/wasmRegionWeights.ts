@@ -56,8 +56,19 @@ const ROWS_IN_PLACE = 8;
 const FUSE = 8;
 /** Masks per run of the 0/1 table kernel (its FUSE tables). */
 const TABLE_ROWS = 8 * FUSE;
-/** Masks per sub-batch: bounds the scalars held in wasm memory. */
+/** Masks per sub-batch of 0/1 uint8 masks (its table sums are grouped per sub-batch). */
 const SUB = 256;
+/**
+ * Bytes of scalars in wasm memory for one run over float (or integer) masks: whole SUBs, at least
+ * one (C = 10: 1536 masks a run, C = 1: 16384). Each run ends waiting for the slowest thread's last
+ * block, so fewer runs waste less.
+ */
+const RUN_SCALAR_BYTES = 128 * 1024;
+
+/** Masks per run over float masks for C maps (a multiple of SUB). */
+function runRows(C: number): number {
+  return Math.max(SUB, Math.floor(RUN_SCALAR_BYTES / (C * 8 * SUB)) * SUB);
+}
 /** Above this much wasm memory the plain-JS engine is used instead. */
 const MAX_BYTES = 2 ** 31;
 /** Shared memories (for threads, and kernel memories holding masks) declare this maximum. */
@@ -264,7 +275,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
     // the masks copied for them
     const bytes =
       pPad * 8 * (2 * C + 1 + T) +
-      2 * SUB * C * 8 +
+      (runRows(C) + SUB) * C * 8 +
       FUSE * 256 * T * 8 +
       16 * (ROWS * PITCH * 16 + FUSE * PITCH) +
       RING * SLOT_BYTES;
@@ -336,7 +347,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
     this.patternsOff = this.stageOff + stageBytes;
     this.slotsOff = take(RING * this.slotBytes);
     this.ctlOff = take(this.pool === null ? 0 : 4 * (3 + Math.ceil(pPad / PB)));
-    this.sOff = take(SUB * C * 8);
+    this.sOff = take(runRows(C) * C * 8);
     this.scalarRingOff = take(this.pool === null ? 0 : SUB * C * 8);
     this.tablesOff = take(FUSE * 256 * T * 8);
     this.covOff = take(pPad * 8);
@@ -449,8 +460,9 @@ export class WasmRegionWeights implements RegionWeightEngine {
       }
     }
     let pending = overlap;
-    for (let i0 = 0; i0 < n; i0 += SUB) {
-      const b = Math.min(SUB, n - i0);
+    const sub = m instanceof Uint8Array && !this.float32 ? SUB : runRows(C);
+    for (let i0 = 0; i0 < n; i0 += sub) {
+      const b = Math.min(sub, n - i0);
       const s = scalars.subarray(scalarOffset + i0 * C, scalarOffset + (i0 + b) * C);
       const mo = maskOffset + i0 * P;
       // float32 scalars are numpy's float32 values, exact in a Float32Array
