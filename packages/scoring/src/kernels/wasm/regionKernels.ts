@@ -137,7 +137,8 @@ function weights(name: string, bytes: 1 | 4 | 8): FunctionBuilder {
   f.get(beta).simd(Simd.f64x2Splat).set(vb);
   f.get(alpha).op(0xb6).simd(Simd.f32x4Splat).set(va32); // f32.demote_f64
   f.get(beta).op(0xb6).simd(Simd.f32x4Splat).set(vb32);
-  const step = bytes === 1 ? 8 : bytes === 4 ? 4 : 2; // pixels per step
+  // pixels per step: float32 masks 8 at a time, so that each row's weights fill a 64-byte line
+  const step = bytes === 8 ? 2 : 8;
   const nv = step / 2; // float64 vectors per step
   const emit = (md: number, withC: boolean) => {
     f.i32(0).set(q);
@@ -167,24 +168,28 @@ function weights(name: string, bytes: 1 | 4 | 8): FunctionBuilder {
         f.set(wl[j] as number);
       });
     } else if (bytes === 4) {
-      if (md === WEIGHTS_F32) {
-        f.get(va32).get(vb32).get(src).vload().simd(Simd.f32x4Mul).simd(Simd.f32x4Add).set(m);
-        f.get(m)
-          .simd(Simd.f64x2PromoteLowF32x4)
-          .set(wl[0] as number);
-        f.get(m)
-          .get(m)
-          .shuffle(HIGH_TO_LOW)
-          .simd(Simd.f64x2PromoteLowF32x4)
-          .set(wl[1] as number);
-      } else {
-        f.get(src).vload().set(m);
-        for (let j = 0; j < 2; j++) {
-          f.get(va).get(vb).get(m);
-          if (j === 1) f.get(m).shuffle(HIGH_TO_LOW);
-          f.simd(Simd.f64x2PromoteLowF32x4).simd(Simd.f64x2Mul).simd(Simd.f64x2Add);
-          if (md === WEIGHTS_F64_ROUNDED) f.simd(Simd.f32x4DemoteF64x2Zero).simd(Simd.f64x2PromoteLowF32x4);
-          f.set(wl[j] as number);
+      for (let h = 0; h < 2; h++) {
+        if (md === WEIGHTS_F32) {
+          pushWeightsF32(f, src, 16 * h, va32, vb32, false).set(m);
+          f.get(m)
+            .simd(Simd.f64x2PromoteLowF32x4)
+            .set(wl[2 * h] as number);
+          f.get(m)
+            .get(m)
+            .shuffle(HIGH_TO_LOW)
+            .simd(Simd.f64x2PromoteLowF32x4)
+            .set(wl[2 * h + 1] as number);
+        } else {
+          f.get(src)
+            .vload(16 * h)
+            .set(m);
+          for (let j = 0; j < 2; j++) {
+            f.get(va).get(vb).get(m);
+            if (j === 1) f.get(m).shuffle(HIGH_TO_LOW);
+            f.simd(Simd.f64x2PromoteLowF32x4).simd(Simd.f64x2Mul).simd(Simd.f64x2Add);
+            if (md === WEIGHTS_F64_ROUNDED) f.simd(Simd.f32x4DemoteF64x2Zero).simd(Simd.f64x2PromoteLowF32x4);
+            f.set(wl[2 * h + j] as number);
+          }
         }
       }
     } else {
