@@ -168,30 +168,8 @@ function weights(name: string, bytes: 1 | 4 | 8): FunctionBuilder {
         f.set(wl[j] as number);
       });
     } else if (bytes === 4) {
-      for (let h = 0; h < 2; h++) {
-        if (md === WEIGHTS_F32) {
-          pushWeightsF32(f, src, 16 * h, va32, vb32, false).set(m);
-          f.get(m)
-            .simd(Simd.f64x2PromoteLowF32x4)
-            .set(wl[2 * h] as number);
-          f.get(m)
-            .get(m)
-            .shuffle(HIGH_TO_LOW)
-            .simd(Simd.f64x2PromoteLowF32x4)
-            .set(wl[2 * h + 1] as number);
-        } else {
-          f.get(src)
-            .vload(16 * h)
-            .set(m);
-          for (let j = 0; j < 2; j++) {
-            f.get(va).get(vb).get(m);
-            if (j === 1) f.get(m).shuffle(HIGH_TO_LOW);
-            f.simd(Simd.f64x2PromoteLowF32x4).simd(Simd.f64x2Mul).simd(Simd.f64x2Add);
-            if (md === WEIGHTS_F64_ROUNDED) f.simd(Simd.f32x4DemoteF64x2Zero).simd(Simd.f64x2PromoteLowF32x4);
-            f.set(wl[2 * h + j] as number);
-          }
-        }
-      }
+      for (let h = 0; h < 2; h++)
+        float32MaskWeights(f, md, src, 16 * h, { m, va, vb, va32, vb32 }, wl[2 * h] as number, wl[2 * h + 1] as number);
     } else {
       f.get(va).get(vb).get(src).vload().simd(Simd.f64x2Mul).simd(Simd.f64x2Add);
       if (md === WEIGHTS_F64_ROUNDED) f.simd(Simd.f32x4DemoteF64x2Zero).simd(Simd.f64x2PromoteLowF32x4);
@@ -414,36 +392,10 @@ function fusedF32(C: number): FunctionBuilder {
     f.get(stage).get(q).i32(4).i32Mul().i32Add().set(src);
     f.get(s).set(sn);
     f.get(rows).set(n);
-    // The f32x4 weights in m as two f64x2: lanes 0-1 into wl[2h], lanes 2-3 into wl[2h + 1].
-    const promoteHalves = (h: number) => {
-      f.get(m)
-        .simd(Simd.f64x2PromoteLowF32x4)
-        .set(wl[2 * h] as number);
-      f.get(m)
-        .get(m)
-        .shuffle(HIGH_TO_LOW)
-        .simd(Simd.f64x2PromoteLowF32x4)
-        .set(wl[2 * h + 1] as number);
-    };
     f.block().loop();
     f.get(n).i32Eqz().brIf(1);
-    for (let h = 0; h < V / 2; h++) {
-      if (md === WEIGHTS_MASK || md === WEIGHTS_F32) {
-        pushWeightsF32(f, src, 16 * h, va32, vb32, md === WEIGHTS_MASK).set(m);
-        promoteHalves(h);
-      } else {
-        f.get(src)
-          .vload(16 * h)
-          .set(m);
-        for (let j = 0; j < 2; j++) {
-          f.get(va).get(vb).get(m);
-          if (j === 1) f.get(m).shuffle(HIGH_TO_LOW);
-          f.simd(Simd.f64x2PromoteLowF32x4).simd(Simd.f64x2Mul).simd(Simd.f64x2Add);
-          if (md === WEIGHTS_F64_ROUNDED) f.simd(Simd.f32x4DemoteF64x2Zero).simd(Simd.f64x2PromoteLowF32x4);
-          f.set(wl[2 * h + j] as number);
-        }
-      }
-    }
+    for (let h = 0; h < V / 2; h++)
+      float32MaskWeights(f, md, src, 16 * h, { m, va, vb, va32, vb32 }, wl[2 * h] as number, wl[2 * h + 1] as number);
     for (let g = 0; g < C; g++) splatMultiplyAdd(f, sn, g, sv, wl, regs, V);
     if (withC) addVectors(f, cl, wl, V, Simd.f64x2Add);
     f.get(src).get(srcRow).i32Add().set(src);
@@ -508,6 +460,45 @@ function weightsF32InPlace(): FunctionBuilder {
     if (withC || id === 0) emit(withC, id === 1);
   });
   return f;
+}
+
+/** Locals of the float32-mask weight step: a scratch vector, alpha and beta splatted as f64x2 and f32x4. */
+interface WeightLocals {
+  m: number;
+  va: number;
+  vb: number;
+  va32: number;
+  vb32: number;
+}
+
+/**
+ * The weights (WEIGHTS_* mode `md`) of the four float32 mask values at `src + offset`, as two
+ * f64x2: lanes 0-1 into local `lo`, lanes 2-3 into `hi`. WEIGHTS_MASK and WEIGHTS_F32 form them in
+ * float32 (pushWeightsF32) and promote them; the float64 modes promote the masks first.
+ */
+function float32MaskWeights(
+  f: FunctionBuilder,
+  md: number,
+  src: number,
+  offset: number,
+  { m, va, vb, va32, vb32 }: WeightLocals,
+  lo: number,
+  hi: number,
+): void {
+  if (md === WEIGHTS_MASK || md === WEIGHTS_F32) {
+    pushWeightsF32(f, src, offset, va32, vb32, md === WEIGHTS_MASK).set(m);
+    f.get(m).simd(Simd.f64x2PromoteLowF32x4).set(lo);
+    f.get(m).get(m).shuffle(HIGH_TO_LOW).simd(Simd.f64x2PromoteLowF32x4).set(hi);
+    return;
+  }
+  f.get(src).vload(offset).set(m);
+  for (const [j, out] of [lo, hi].entries()) {
+    f.get(va).get(vb).get(m);
+    if (j === 1) f.get(m).shuffle(HIGH_TO_LOW);
+    f.simd(Simd.f64x2PromoteLowF32x4).simd(Simd.f64x2Mul).simd(Simd.f64x2Add);
+    if (md === WEIGHTS_F64_ROUNDED) f.simd(Simd.f32x4DemoteF64x2Zero).simd(Simd.f64x2PromoteLowF32x4);
+    f.set(out);
+  }
 }
 
 /**
