@@ -25,8 +25,9 @@ export const FLOAT_F32_FUSED = 4;
 export interface RegionBlockArgs {
   /**
    * FLOAT_F64 (weights, then mac), FLOAT_FUSED (fusedF32), FLOAT_F32 (numpy's float32
-   * arithmetic), FLOAT_F32_FUSED (the same in one pass, fusedMacF32), or TABLE_01: uint8 masks, a multiple of 8 of them (at most `fuse` chunks), through
-   * the 0/1 table kernel, or as FLOAT_F64 in a block where one is not 0/1.
+   * arithmetic), FLOAT_F32_FUSED (the same in one pass, fusedMacF32), or TABLE_01: uint8 masks, a
+   * multiple of 8 of them (at most `fuse` chunks), through the 0/1 table kernel, or as FLOAT_F64
+   * in a block where one is not 0/1.
    */
   mode: number;
   /** Pixels per mask, and pixels between accumulator rows. */
