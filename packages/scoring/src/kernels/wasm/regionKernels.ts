@@ -1,4 +1,4 @@
-import { assembleModule, F64, FunctionBuilder, I32, Simd, V128 } from '@salkit/ndarray/wasm';
+import { assembleModule, F64, FunctionBuilder, I32, Op, Simd, V128 } from '@salkit/ndarray/wasm';
 import { finishMaps, finishMapsF32, scaleMaps } from './finishKernels.js';
 
 /** Byte pattern moving the high 8 bytes of a vector to its low half. */
@@ -123,8 +123,6 @@ function weights(name: string, bytes: 1 | 4 | 8): FunctionBuilder {
   const [stage, w, cov, rows, pb, alpha, beta, mode, withCov, srcRow, chunkRows] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
   const va = f.local(V128);
   const vb = f.local(V128);
-  const va32 = f.local(V128);
-  const vb32 = f.local(V128);
   const m = f.local(V128);
   const x = f.local(V128);
   const q = f.local(I32);
@@ -135,8 +133,7 @@ function weights(name: string, bytes: 1 | 4 | 8): FunctionBuilder {
   const cl = Array.from({ length: 4 }, () => f.local(V128));
   f.get(alpha).simd(Simd.f64x2Splat).set(va);
   f.get(beta).simd(Simd.f64x2Splat).set(vb);
-  f.get(alpha).op(0xb6).simd(Simd.f32x4Splat).set(va32); // f32.demote_f64
-  f.get(beta).op(0xb6).simd(Simd.f32x4Splat).set(vb32);
+  const [va32, vb32] = splatAlphaBetaF32(f, alpha, beta);
   // pixels per step: float32 masks 8 at a time, so that each row's weights fill a 64-byte line
   const step = bytes === 8 ? 2 : 8;
   const nv = step / 2; // float64 vectors per step
@@ -367,8 +364,6 @@ function fusedF32(C: number): FunctionBuilder {
   const V = C === 1 ? 4 : 2; // pixel pairs per block
   const va = f.local(V128);
   const vb = f.local(V128);
-  const va32 = f.local(V128);
-  const vb32 = f.local(V128);
   const m = f.local(V128);
   const sv = f.local(V128);
   const q = f.local(I32);
@@ -380,8 +375,7 @@ function fusedF32(C: number): FunctionBuilder {
   const cl = Array.from({ length: V }, () => f.local(V128));
   f.get(alpha).simd(Simd.f64x2Splat).set(va);
   f.get(beta).simd(Simd.f64x2Splat).set(vb);
-  f.get(alpha).op(0xb6).simd(Simd.f32x4Splat).set(va32);
-  f.get(beta).op(0xb6).simd(Simd.f32x4Splat).set(vb32);
+  const [va32, vb32] = splatAlphaBetaF32(f, alpha, beta);
   const emit = (md: number, withC: boolean) => {
     f.i32(0).set(q);
     f.block().loop();
@@ -421,16 +415,13 @@ function fusedF32(C: number): FunctionBuilder {
 function weightsF32InPlace(): FunctionBuilder {
   const f = new FunctionBuilder('weightsF32InPlace', [I32, I32, I32, I32, F64, F64, I32, I32]);
   const [stage, cov, rows, pb, alpha, beta, withCov, srcRow] = [0, 1, 2, 3, 4, 5, 6, 7];
-  const va32 = f.local(V128);
-  const vb32 = f.local(V128);
   const q = f.local(I32);
   const src = f.local(I32);
   const n = f.local(I32);
   const wl = Array.from({ length: 2 }, () => f.local(V128));
   const cl = Array.from({ length: 2 }, () => f.local(V128));
   const ident = identityWeights(f, alpha, beta);
-  f.get(alpha).op(0xb6).simd(Simd.f32x4Splat).set(va32); // f32.demote_f64
-  f.get(beta).op(0xb6).simd(Simd.f32x4Splat).set(vb32);
+  const [va32, vb32] = splatAlphaBetaF32(f, alpha, beta);
   const emit = (withC: boolean, identity: boolean) => {
     f.i32(0).set(q);
     f.block().loop();
@@ -532,11 +523,20 @@ function addVectors(
       .set(into[v] as number);
 }
 
+/** Two locals: alpha and beta as float32 (numpy casts the Python scalars so), splatted to f32x4. */
+function splatAlphaBetaF32(f: FunctionBuilder, alpha: number, beta: number): [number, number] {
+  const va32 = f.local(V128);
+  const vb32 = f.local(V128);
+  f.get(alpha).op(Op.f32DemoteF64).simd(Simd.f32x4Splat).set(va32);
+  f.get(beta).op(Op.f32DemoteF64).simd(Simd.f32x4Splat).set(vb32);
+  return [va32, vb32];
+}
+
 /** A local set to 1 when `f32(alpha) + f32(beta)*m` is `m` itself: f32(alpha) is +0 and f32(beta) is 1. */
 function identityWeights(f: FunctionBuilder, alpha: number, beta: number): number {
   const ident = f.local(I32);
-  f.get(alpha).op(0xb6).op(0xbc).i32Eqz(); // f32.demote_f64, i32.reinterpret_f32
-  f.get(beta).op(0xb6).op(0xbc).i32(0x3f800000).op(0x46).op(0x71).set(ident); // i32.eq, i32.and
+  f.get(alpha).op(Op.f32DemoteF64).op(0xbc).i32Eqz(); // i32.reinterpret_f32
+  f.get(beta).op(Op.f32DemoteF64).op(0xbc).i32(0x3f800000).op(0x46).op(0x71).set(ident); // i32.eq, i32.and
   return ident;
 }
 
@@ -594,8 +594,6 @@ function fusedMacF32(C: number): FunctionBuilder {
   const f = new FunctionBuilder('fusedMacF32', [I32, I32, I32, I32, I32, I32, I32, F64, F64, I32, I32]);
   if (C > FUSED_MAX_MAPS) return f;
   const [stage, s, acc, cov, rows, pb, accPitch, alpha, beta, withCov, srcRow] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-  const va32 = f.local(V128);
-  const vb32 = f.local(V128);
   const sv = f.local(V128);
   const q = f.local(I32);
   const src = f.local(I32);
@@ -606,8 +604,7 @@ function fusedMacF32(C: number): FunctionBuilder {
   const wl = Array.from({ length: 4 }, () => f.local(V128));
   const cl = Array.from({ length: 4 }, () => f.local(V128));
   const ident = identityWeights(f, alpha, beta);
-  f.get(alpha).op(0xb6).simd(Simd.f32x4Splat).set(va32); // f32.demote_f64
-  f.get(beta).op(0xb6).simd(Simd.f32x4Splat).set(vb32);
+  const [va32, vb32] = splatAlphaBetaF32(f, alpha, beta);
   const emit = (identity: boolean, withC: boolean) => {
     // f32x4 vectors per block: 4 for one map unless alpha and beta need registers too (then V8
     // spilled an accumulator)
