@@ -487,9 +487,21 @@ export class WasmRegionWeights implements RegionWeightEngine {
     if (!(m instanceof Float32Array || m instanceof Float64Array)) return false;
     return (
       !this.float32 ||
-      this.C <= FUSED_MAX_MAPS ||
+      this.kernelMode(false, 4) === FLOAT_F32_FUSED ||
       (Object.is(Math.fround(this.alpha), 0) && Math.fround(this.beta) === 1)
     );
+  }
+
+  /**
+   * The regionBlock mode for masks of `bytes`-sized values (`table`: 0/1 uint8 masks through the
+   * table kernel): up to FUSED_MAX_MAPS maps, every map fits one register block and the one-pass
+   * kernels run.
+   */
+  private kernelMode(table: boolean, bytes: number): number {
+    if (table) return TABLE_01;
+    const oneBlock = this.C <= FUSED_MAX_MAPS;
+    if (this.float32) return oneBlock ? FLOAT_F32_FUSED : FLOAT_F32;
+    return oneBlock && bytes === 4 ? FLOAT_FUSED : FLOAT_F64;
   }
 
   /**
@@ -500,17 +512,10 @@ export class WasmRegionWeights implements RegionWeightEngine {
   private blockArgs(m: TypedArray, mo: number, r0: number, r1: number, table: boolean, inPlace = false): Float64Array {
     const bytes = m instanceof Float32Array ? 4 : m instanceof Uint8Array ? 1 : 8;
     const f32 = this.float32;
-    const fused = !f32 && bytes === 4 && this.C <= FUSED_MAX_MAPS;
+    const mode = this.kernelMode(table, bytes);
+    const fused = mode === FLOAT_FUSED;
     const args: RegionBlockArgs = {
-      mode: table
-        ? TABLE_01
-        : f32
-          ? this.C <= FUSED_MAX_MAPS
-            ? FLOAT_F32_FUSED
-            : FLOAT_F32
-          : fused
-            ? FLOAT_FUSED
-            : FLOAT_F64,
+      mode,
       P: this.P,
       pPad: this.pPad,
       maps: this.C,
@@ -556,6 +561,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
     const blocks = Math.ceil(this.P / PB);
     const rows = args[5] as number;
     const { pool, P } = this;
+    const threads = pool !== null && rows * P >= MIN_PARALLEL_VALUES;
     const task = {
       module: this.module,
       memory: this.memory,
@@ -565,12 +571,12 @@ export class WasmRegionWeights implements RegionWeightEngine {
       blocks,
       ...(overlap ? { overlap } : {}),
     };
-    if (pool !== null && (args[23] as number) >= 0 && rows * P >= MIN_PARALLEL_VALUES) {
+    if (threads && (args[23] as number) >= 0) {
       // the masks lie in the (shared) kernel memory: every thread reads them there
       pool.run({ ...task, data: null });
       return;
     }
-    if (m.buffer instanceof SharedArrayBuffer && pool !== null && rows * P >= MIN_PARALLEL_VALUES) {
+    if (threads && m.buffer instanceof SharedArrayBuffer) {
       pool.run({ ...task, data: m });
       return;
     }
@@ -579,7 +585,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
     // unshared masks on the threads: this thread stages them for everyone (the helpers cannot read
     // them) while the threads work through the groups staged before; the table kernel and masks
     // too large for a slot stay here
-    if (pool === null || rows * P < MIN_PARALLEL_VALUES || args[0] === TABLE_01 || this.pipelineFit(args) < 1) {
+    if (!threads || args[0] === TABLE_01 || this.pipelineFit(args) < 1) {
       for (let b = 0; b < blocks; b++) regionBlock(this.k, this.memory, m, b, 0, args);
       return;
     }
