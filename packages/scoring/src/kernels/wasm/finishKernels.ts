@@ -6,61 +6,79 @@ const HIGH_TO_LOW = [8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15]
 const LOW_HALVES = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
 
 /**
- * `finishMaps(acc, cov, accT, out, P, accPitch, useT, normalize)`: the float64 maps `out[c*P + p]`
- * = `v = acc[c][p] (+ accT[p][c])`, divided by `d = cov[p] (+ accT[p][C])` with `normalize` unless
- * d is 0, in the steps of RegionWeightAccumulator's JS loop (so the same numbers); acc rows are
- * `accPitch` bytes apart, accT rows T float64.
+ * `finishMaps(acc, cov, accT, out, P, accPitch, useT, normalize, first, count)`: maps c in [first,
+ * first + count) of the float64 maps `out[c*P + p]` = `v = acc[c][p] (+ accT[p][c])`, divided by
+ * `d = cov[p] (+ accT[p][C])` with `normalize` unless d is 0, in the steps of
+ * RegionWeightAccumulator's JS loop (so the same numbers); acc rows are `accPitch` bytes apart,
+ * accT rows T float64. Without accT, two pixels a step (IEEE division is the same per lane).
  */
 export function finishMaps(C: number, T: number): FunctionBuilder {
-  const f = new FunctionBuilder('finishMaps', [I32, I32, I32, I32, I32, I32, I32, I32]);
-  const [acc, cov, accT, out, P, accPitch, useT, normalize] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const f = new FunctionBuilder('finishMaps', [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32]);
+  const [acc, cov, accT, out, P, accPitch, useT, normalize, first, count] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+  const c = f.local(I32);
   const pa = f.local(I32);
   const pc = f.local(I32);
   const pt = f.local(I32);
   const po = f.local(I32);
   const q = f.local(I32);
-  const emit = (withT: boolean, norm: boolean) => {
-    f.get(out).set(po);
-    for (let c = 0; c < C; c++) {
-      f.get(acc).get(accPitch).i32(c).i32Mul().i32Add().set(pa);
-      f.get(cov).set(pc);
-      f.get(accT).set(pt);
-      f.get(P).set(q);
-      f.block().loop();
-      f.get(q).i32Eqz().brIf(1);
-      f.get(po);
-      // v, then (d == 0 ? v : v / d)
-      const v = () => {
-        f.get(pa).mem(Op.f64Load, 3);
-        if (withT)
-          f.get(pt)
-            .mem(Op.f64Load, 3, c * 8)
-            .op(Op.f64Add);
-      };
-      const d = () => {
-        f.get(pc).mem(Op.f64Load, 3);
-        if (withT)
-          f.get(pt)
-            .mem(Op.f64Load, 3, C * 8)
-            .op(Op.f64Add);
-      };
+  const d = f.local(V128);
+  /** One pixel: v, then (d == 0 ? v : v / d); with accT, pt points at the pixel's accT row. */
+  const scalarStep = (withT: boolean, norm: boolean) => {
+    f.get(po);
+    const v = () => {
+      f.get(pa).mem(Op.f64Load, 3);
+      if (withT) f.get(pt).mem(Op.f64Load, 3).op(Op.f64Add);
+    };
+    const dv = () => {
+      f.get(pc).mem(Op.f64Load, 3);
+      // the coverage column C, (C - c) values after pt
+      if (withT)
+        f.get(pt)
+          .get(c)
+          .i32(-8)
+          .i32Mul()
+          .i32Add()
+          .mem(Op.f64Load, 3, C * 8)
+          .op(Op.f64Add);
+    };
+    v();
+    if (norm) {
       v();
-      if (norm) {
-        v();
-        d();
-        f.op(Op.f64Div);
-        d();
-        f.f64Const(0).op(Op.f64Eq, Op.select);
-      }
-      f.mem(Op.f64Store, 3);
-      f.addTo(pa, 8)
-        .addTo(pc, 8)
-        .addTo(pt, T * 8)
-        .addTo(po, 8)
-        .addTo(q, -1);
-      f.br(0).end().end();
+      dv();
+      f.op(Op.f64Div);
+      dv();
+      f.f64Const(0).op(Op.f64Eq, Op.select);
     }
+    f.mem(Op.f64Store, 3);
+    f.addTo(pa, 8).addTo(pc, 8).addTo(po, 8).addTo(q, -1);
+    if (withT) f.addTo(pt, T * 8);
   };
+  /** Pixels while q > 0 (`lanes`: while q >= 2, two a step). */
+  const pixels = (withT: boolean, norm: boolean, lanes: 1 | 2) => {
+    f.block().loop();
+    f.get(q).i32(lanes).i32LtU().brIf(1);
+    if (lanes === 1) scalarStep(withT, norm);
+    else {
+      f.get(po);
+      f.get(pa).vload();
+      if (norm) {
+        // bitselect(v, v / d, d == 0)
+        f.get(pa).vload().get(pc).vload().tee(d).simd(Simd.f64x2Div);
+        f.get(d).f64Const(0).simd(Simd.f64x2Splat).simd(Simd.f64x2Eq).simd(Simd.bitselect);
+      }
+      f.vstore();
+      f.addTo(pa, 16).addTo(pc, 16).addTo(po, 16).addTo(q, -2);
+    }
+    f.br(0).end().end();
+  };
+  f.get(first).set(c);
+  f.block().loop();
+  f.get(c).get(first).get(count).i32Add().i32LtU().i32Eqz().brIf(1);
+  f.get(acc).get(accPitch).get(c).i32Mul().i32Add().set(pa);
+  f.get(out).get(P).get(c).i32Mul().i32(8).i32Mul().i32Add().set(po);
+  f.get(cov).set(pc);
+  f.get(accT).get(c).i32(8).i32Mul().i32Add().set(pt);
+  f.get(P).set(q);
   for (const withT of [true, false]) {
     for (const norm of [true, false]) {
       f.get(useT).i32Eqz();
@@ -68,34 +86,37 @@ export function finishMaps(C: number, T: number): FunctionBuilder {
       f.get(normalize).i32Eqz();
       if (norm) f.i32Eqz();
       f.op(0x71).if(); // i32.and
-      emit(withT, norm);
-      f.op(0x0f).end(); // return
+      if (!withT) pixels(false, norm, 2);
+      pixels(withT, norm, 1);
+      f.end();
     }
   }
+  f.addTo(c, 1);
+  f.br(0).end().end();
   return f;
 }
 
 /**
- * `finishMapsF32(acc, cov, out, P, accPitch, normalize)`: float32 maps `out[c*P + p]` = `acc[c][p]
- * / cov[p]` in float32 division (the float64 quotient of two float32 values rounded once, as the
- * JS loop has it), or `acc[c][p]` where the coverage is 0 or not wanted.
+ * `finishMapsF32(acc, cov, out, P, accPitch, normalize, first, count)`: maps c in [first, first +
+ * count) of the float32 maps `out[c*P + p]` = `acc[c][p] / cov[p]` in float32 division (the
+ * float64 quotient of two float32 values rounded once, as the JS loop has it), or `acc[c][p]`
+ * where the coverage is 0 or not wanted; four pixels a step.
  */
-export function finishMapsF32(C: number): FunctionBuilder {
-  const f = new FunctionBuilder('finishMapsF32', [I32, I32, I32, I32, I32, I32]);
-  const [acc, cov, out, P, accPitch, normalize] = [0, 1, 2, 3, 4, 5];
+export function finishMapsF32(): FunctionBuilder {
+  const f = new FunctionBuilder('finishMapsF32', [I32, I32, I32, I32, I32, I32, I32, I32]);
+  const [acc, cov, out, P, accPitch, normalize, first, count] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const c = f.local(I32);
   const pa = f.local(I32);
   const pc = f.local(I32);
   const po = f.local(I32);
   const q = f.local(I32);
-  const emit = (norm: boolean) => {
-    f.get(out).set(po);
-    for (let c = 0; c < C; c++) {
-      f.get(acc).get(accPitch).i32(c).i32Mul().i32Add().set(pa);
-      f.get(cov).set(pc);
-      f.get(P).set(q);
-      f.block().loop();
-      f.get(q).i32Eqz().brIf(1);
-      f.get(po);
+  const d = f.local(V128);
+  /** Pixels while q >= lanes, `lanes` a step. */
+  const pixels = (norm: boolean, lanes: 1 | 4) => {
+    f.block().loop();
+    f.get(q).i32(lanes).i32LtU().brIf(1);
+    f.get(po);
+    if (lanes === 1) {
       f.get(pa).mem(Op.f32Load, 2);
       if (norm) {
         // (d == 0 ? v : v / d)
@@ -104,17 +125,37 @@ export function finishMapsF32(C: number): FunctionBuilder {
         f.get(pc).mem(Op.f32Load, 2).f32Const(0).op(Op.f32Eq, Op.select);
       }
       f.mem(Op.f32Store, 2);
-      f.addTo(pa, 4).addTo(pc, 4).addTo(po, 4).addTo(q, -1);
-      f.br(0).end().end();
+    } else {
+      f.get(pa).vload();
+      if (norm) {
+        // bitselect(v, v / d, d == 0)
+        f.get(pa).vload().get(pc).vload().tee(d).simd(Simd.f32x4Div);
+        f.get(d).f32Const(0).simd(Simd.f32x4Splat).simd(Simd.f32x4Eq).simd(Simd.bitselect);
+      }
+      f.vstore();
     }
+    f.addTo(pa, 4 * lanes)
+      .addTo(pc, 4 * lanes)
+      .addTo(po, 4 * lanes)
+      .addTo(q, -lanes);
+    f.br(0).end().end();
   };
-  for (const norm of [true, false]) {
-    f.get(normalize).i32Eqz();
-    if (norm) f.i32Eqz();
-    f.if();
-    emit(norm);
-    f.op(0x0f).end(); // return
-  }
+  f.get(first).set(c);
+  f.block().loop();
+  f.get(c).get(first).get(count).i32Add().i32LtU().i32Eqz().brIf(1);
+  f.get(acc).get(accPitch).get(c).i32Mul().i32Add().set(pa);
+  f.get(out).get(P).get(c).i32Mul().i32(4).i32Mul().i32Add().set(po);
+  f.get(cov).set(pc);
+  f.get(P).set(q);
+  f.get(normalize).if();
+  pixels(true, 4);
+  pixels(true, 1);
+  f.else();
+  pixels(false, 4);
+  pixels(false, 1);
+  f.end();
+  f.addTo(c, 1);
+  f.br(0).end().end();
   return f;
 }
 

@@ -78,7 +78,7 @@ export function buildRegionKernels(shape: KernelShape): Uint8Array<ArrayBuffer> 
       tablePatterns(shape.rowPitch),
       tableSums(shape.tableWidth, shape.fuse, shape.pitch, shape.tablesAt),
       finishMaps(shape.maps, shape.tableWidth),
-      finishMapsF32(shape.maps),
+      finishMapsF32(),
       scaleMaps(false),
       scaleMaps(true),
     ],

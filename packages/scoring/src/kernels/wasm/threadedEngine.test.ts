@@ -6,7 +6,8 @@ import type { EngineCase } from './engineCase.test-util.js';
 import { setRegionThreadPool, wasmSimdAvailable } from './wasmRegionWeights.js';
 
 type Kind = 'f64' | 'f32' | 'i16' | 'u8' | '01';
-type Case = EngineCase<Kind>;
+/** `scale`: the maps max-abs scaled by finish. */
+type Case = EngineCase<Kind> & { scale?: boolean };
 
 /** Seeded masks of a kind, on a SharedArrayBuffer or not (same values). */
 function masks(kind: Kind, length: number, seed: number, shared: boolean): TypedArray {
@@ -24,19 +25,22 @@ function masks(kind: Kind, length: number, seed: number, shared: boolean): Typed
   return out;
 }
 
-function maps(c: Case, shared: boolean): Float32Array | Float64Array {
-  const { C, P, n, kind, float32 = false, round = false, alpha, beta } = c;
+/** The engine's maps, and how many pool runs its adds and its finish took (`pool`: the counting pool, if any). */
+function maps(c: Case, shared: boolean, pool?: { runs: number }) {
+  const { C, P, n, kind, float32 = false, round = false, alpha, beta, scale = false } = c;
   const s = Float64Array.from(defaultRng(7).random([n * C]).data, (v) => (float32 ? Math.fround(v) : v));
   const acc = new RegionWeightAccumulator(C, P, alpha, beta, round, { float32 });
   expect(acc.usesWasm).toBe(true);
   const m = masks(kind, n * P, 3, shared);
+  const r0 = pool?.runs ?? 0;
   // two batches: the second starts mid sub-batch
   const first = Math.floor(n / 3);
   acc.add(s, 0, m, 0, first);
   acc.add(s, first * C, m, first * P, n - first);
-  const out = acc.finish(true, float32 ? new Float32Array(C * P) : new Float64Array(C * P));
+  const r1 = pool?.runs ?? 0;
+  const out = acc.finish(true, float32 ? new Float32Array(C * P) : new Float64Array(C * P), scale);
   acc.release();
-  return out;
+  return { out, addRuns: r1 - r0, finishRuns: (pool?.runs ?? 0) - r1 };
 }
 
 describe.runIf(wasmSimdAvailable())('WebAssembly engine on threads', () => {
@@ -62,7 +66,11 @@ describe.runIf(wasmSimdAvailable())('WebAssembly engine on threads', () => {
     { C: 4, P: 2 * 2048 + 1, n: 800, kind: 'i16', alpha: 0.25, beta: 2 },
     { C: 3, P: 20000, n: 1000, kind: '01', alpha: 1, beta: -1 },
     // unshared masks are staged 16 at a time (4 MB slots): many groups per run of 256
-    { C: 5, P: 224 * 224, n: 300, kind: 'f32', alpha: 1, beta: -1 },
+    { C: 5, P: 224 * 224, n: 300, kind: 'f32', alpha: 1, beta: -1, scale: true },
+    // finishes of at least 2^17 map values split their maps over the threads (float32 with a
+    // 3-pixel tail; float64 from the 0/1 tables)
+    { C: 3, P: 50003, n: 200, kind: 'f32', float32: true, alpha: 1, beta: -1, scale: true },
+    { C: 8, P: 20000, n: 96, kind: '01', alpha: 1, beta: -1, scale: true },
     // numpy's float32 weights (rounded), and the masks as weights
     { C: 10, P: 224 * 224, n: 300, kind: 'f32', round: true, alpha: 1, beta: -1 },
     { C: 4, P: 5000, n: 600, kind: 'f32', alpha: 0, beta: 1 },
@@ -76,17 +84,17 @@ describe.runIf(wasmSimdAvailable())('WebAssembly engine on threads', () => {
   for (const c of cases) {
     it(`gives the one-thread maps bit for bit, masks shared or not: ${JSON.stringify(c)}`, () => {
       setRegionThreadPool(null);
-      const one = maps(c, false);
+      const one = maps(c, false).out;
       setRegionThreadPool(counting);
       // every large enough run goes to the pool: shared masks in place, unshared float masks
       // staged by the calling thread (unshared 0/1 masks stay on it: the table kernel is bound by
-      // reading them)
+      // reading them); a finish of at least 2 maps and 2^17 values splits its maps
       for (const shared of [true, false]) {
-        const before = counting.runs;
-        const threaded = maps(c, shared);
-        if (shared || c.kind !== '01') expect(counting.runs).toBeGreaterThan(before);
-        else expect(counting.runs).toBe(before);
-        expect(same(threaded, one)).toBe(true);
+        const threaded = maps(c, shared, counting);
+        if (shared || c.kind !== '01') expect(threaded.addRuns).toBeGreaterThan(0);
+        else expect(threaded.addRuns).toBe(0);
+        expect(threaded.finishRuns).toBe(c.C >= 2 && c.C * c.P >= 2 ** 17 ? 1 : 0);
+        expect(same(threaded.out, one)).toBe(true);
       }
       expect(Array.from(one).some((v) => v !== 0)).toBe(true);
     });

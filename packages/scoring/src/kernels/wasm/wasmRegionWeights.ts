@@ -11,6 +11,7 @@ import {
 } from '@salkit/ndarray/wasm';
 import type { RegionWeightEngine } from '../regionWeightEngine.js';
 import { maxAbsScaleAndClip, TINY_F32, TINY_F64 } from '../scaleMaps.js';
+import { type FinishKernels, finishArgs, finishBlock } from './finishDriver.js';
 import {
   type BlockKernels,
   FLOAT_F32,
@@ -75,6 +76,8 @@ const MAX_BYTES = 2 ** 31;
 const MAX_PAGES = KERNEL_MEMORY_MAX_PAGES;
 /** Float-mask runs of fewer mask values than this stay on the calling thread (waking helpers costs ~0.1 ms). */
 const MIN_PARALLEL_VALUES = 2 ** 20;
+/** Finishes of fewer map values than this stay on the calling thread (C = 10 at 224x224: 0.5M). */
+const MIN_PARALLEL_FINISH = 2 ** 17;
 /**
  * Largest unshared memory kept for the next engine after a release (larger ones are left to the
  * GC). A shared memory is always kept: Node 20 does not count shared memories toward GC pressure,
@@ -132,12 +135,7 @@ function poolFor(P: number): WasmThreadPool | null {
   return poolOverride === undefined ? wasmThreadPool() : poolOverride;
 }
 
-interface Kernels extends BlockKernels {
-  finishMaps: (...a: number[]) => void;
-  finishMapsF32: (...a: number[]) => void;
-  scaleMaps: (out: number, P: number, maps: number, tiny: number) => void;
-  scaleMapsF32: (out: number, P: number, maps: number, tiny: number) => void;
-}
+type Kernels = BlockKernels & FinishKernels;
 
 let simd: boolean | undefined;
 /** True when this platform validates WebAssembly SIMD (v128) code. */
@@ -849,20 +847,36 @@ export class WasmRegionWeights implements RegionWeightEngine {
       this.memory.grow(Math.ceil((at + bytes - have) / 65536));
       this.views();
     }
-    if (this.float32) {
-      this.k.finishMapsF32(this.accOff, this.covOff, at, P, pPad * 4, normalize ? 1 : 0);
-      if (scale) this.k.scaleMapsF32(at, P, C, TINY_F32);
-      out.set(this.f32.subarray(at / 4, at / 4 + C * P));
-    } else {
-      const useT = this.accTOff !== 0 ? 1 : 0;
-      this.k.finishMaps(this.accOff, this.covOff, this.accTOff, at, P, pPad * 8, useT, normalize ? 1 : 0);
-      // float64 maps into a Float32Array (float32 scores with 0/1 or integer masks): numpy rounds
-      // them first, then scales in float32 (its threshold too), so the JS steps on the output
-      const roundFirst = out instanceof Float32Array;
-      if (scale && !roundFirst) this.k.scaleMaps(at, P, C, TINY_F64);
-      out.set(this.f64.subarray(at / 8, at / 8 + C * P));
-      if (scale && roundFirst) maxAbsScaleAndClip(out, C, P);
-    }
+    // float64 maps into a Float32Array (float32 scores with 0/1 or integer masks): numpy rounds
+    // them first, then scales in float32 (its threshold too), so the JS steps on the output
+    const roundFirst = !this.float32 && out instanceof Float32Array;
+    const args = finishArgs({
+      float32: this.float32 ? 1 : 0,
+      acc: this.accOff,
+      cov: this.covOff,
+      accT: this.accTOff,
+      out: at,
+      P,
+      accPitch: pPad * (this.float32 ? 4 : 8),
+      useT: this.accTOff !== 0 ? 1 : 0,
+      normalize: normalize ? 1 : 0,
+      scale: scale && !roundFirst ? 1 : 0,
+      tiny: this.float32 ? TINY_F32 : TINY_F64,
+    });
+    // the maps are independent: the threads split them
+    if (this.pool !== null && C * P >= MIN_PARALLEL_FINISH)
+      this.pool.run({
+        module: this.module,
+        memory: this.memory,
+        exports: this.k,
+        driver: finishBlock,
+        args,
+        blocks: C,
+        data: null,
+      });
+    else for (let c = 0; c < C; c++) finishBlock(this.k, this.memory, null, c, 0, args);
+    out.set(this.float32 ? this.f32.subarray(at / 4, at / 4 + C * P) : this.f64.subarray(at / 8, at / 8 + C * P));
+    if (scale && roundFirst) maxAbsScaleAndClip(out, C, P);
     return out;
   }
 
