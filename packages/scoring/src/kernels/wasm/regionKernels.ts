@@ -31,6 +31,26 @@ export const WEIGHTS_F32 = 2;
  * modes above except that -0 stays -0, which adds to the +0-started sums exactly as +0 does.
  */
 export const WEIGHTS_MASK = 3;
+/**
+ * `alpha + m` and `alpha - m` in float64: WEIGHTS_F64's numbers for beta = 1 and -1 (beta*m is then
+ * exact), one multiply fewer per pixel.
+ */
+export const WEIGHTS_F64_PLUS_M = 4;
+export const WEIGHTS_F64_MINUS_M = 5;
+
+/** Pushes `alpha op m` for the float64 mode `md` (va, vb: alpha and beta splatted; `m()` pushes the f64x2 masks). */
+function pushWeightsF64(f: FunctionBuilder, md: number, va: number, vb: number, m: () => void): FunctionBuilder {
+  f.get(va);
+  if (md === WEIGHTS_F64_PLUS_M || md === WEIGHTS_F64_MINUS_M) {
+    m();
+    return f.simd(md === WEIGHTS_F64_PLUS_M ? Simd.f64x2Add : Simd.f64x2Sub);
+  }
+  f.get(vb);
+  m();
+  f.simd(Simd.f64x2Mul).simd(Simd.f64x2Add);
+  if (md === WEIGHTS_F64_ROUNDED) f.simd(Simd.f32x4DemoteF64x2Zero).simd(Simd.f64x2PromoteLowF32x4);
+  return f;
+}
 
 /**
  * The exported functions. Addresses are byte offsets into the imported memory; pixel counts are
@@ -158,19 +178,16 @@ function weights(name: string, bytes: 1 | 4 | 8): FunctionBuilder {
         () => f.get(m).get(m).shuffle(HIGH_TO_LOW),
       ];
       halves.forEach((h, j) => {
-        f.get(va).get(vb);
-        h();
-        f.simd(Simd.f64x2ConvertLowI32x4U).simd(Simd.f64x2Mul).simd(Simd.f64x2Add);
-        if (md === WEIGHTS_F64_ROUNDED) f.simd(Simd.f32x4DemoteF64x2Zero).simd(Simd.f64x2PromoteLowF32x4);
-        f.set(wl[j] as number);
+        pushWeightsF64(f, md, va, vb, () => {
+          h();
+          f.simd(Simd.f64x2ConvertLowI32x4U);
+        }).set(wl[j] as number);
       });
     } else if (bytes === 4) {
       for (let h = 0; h < 2; h++)
         float32MaskWeights(f, md, src, 16 * h, { m, va, vb, va32, vb32 }, wl[2 * h] as number, wl[2 * h + 1] as number);
     } else {
-      f.get(va).get(vb).get(src).vload().simd(Simd.f64x2Mul).simd(Simd.f64x2Add);
-      if (md === WEIGHTS_F64_ROUNDED) f.simd(Simd.f32x4DemoteF64x2Zero).simd(Simd.f64x2PromoteLowF32x4);
-      f.set(wl[0] as number);
+      pushWeightsF64(f, md, va, vb, () => f.get(src).vload()).set(wl[0] as number);
     }
     for (let j = 0; j < nv; j++) {
       f.get(dst)
@@ -189,7 +206,8 @@ function weights(name: string, bytes: 1 | 4 | 8): FunctionBuilder {
     f.addTo(q, step);
     f.br(0).end().end();
   };
-  const modes = bytes === 4 ? [WEIGHTS_F64, WEIGHTS_F64_ROUNDED, WEIGHTS_F32] : [WEIGHTS_F64, WEIGHTS_F64_ROUNDED];
+  const modes = [WEIGHTS_F64, WEIGHTS_F64_ROUNDED, WEIGHTS_F64_PLUS_M, WEIGHTS_F64_MINUS_M];
+  if (bytes === 4) modes.push(WEIGHTS_F32);
   specialise(f, withCov, mode, modes, emit);
   return f;
 }
@@ -401,7 +419,8 @@ function fusedF32(C: number): FunctionBuilder {
     f.addTo(q, 2 * V);
     f.br(0).end().end();
   };
-  specialise(f, withCov, mode, [WEIGHTS_F64, WEIGHTS_F64_ROUNDED, WEIGHTS_F32, WEIGHTS_MASK], emit);
+  const modes = [WEIGHTS_F64, WEIGHTS_F64_ROUNDED, WEIGHTS_F32, WEIGHTS_MASK, WEIGHTS_F64_PLUS_M, WEIGHTS_F64_MINUS_M];
+  specialise(f, withCov, mode, modes, emit);
   return f;
 }
 
@@ -484,11 +503,11 @@ function float32MaskWeights(
   }
   f.get(src).vload(offset).set(m);
   for (const [j, out] of [lo, hi].entries()) {
-    f.get(va).get(vb).get(m);
-    if (j === 1) f.get(m).shuffle(HIGH_TO_LOW);
-    f.simd(Simd.f64x2PromoteLowF32x4).simd(Simd.f64x2Mul).simd(Simd.f64x2Add);
-    if (md === WEIGHTS_F64_ROUNDED) f.simd(Simd.f32x4DemoteF64x2Zero).simd(Simd.f64x2PromoteLowF32x4);
-    f.set(out);
+    pushWeightsF64(f, md, va, vb, () => {
+      f.get(m);
+      if (j === 1) f.get(m).shuffle(HIGH_TO_LOW);
+      f.simd(Simd.f64x2PromoteLowF32x4);
+    }).set(out);
   }
 }
 

@@ -29,6 +29,8 @@ import {
   type KernelShape,
   WEIGHTS_F32,
   WEIGHTS_F64,
+  WEIGHTS_F64_MINUS_M,
+  WEIGHTS_F64_PLUS_M,
   WEIGHTS_F64_ROUNDED,
   WEIGHTS_MASK,
 } from './regionKernels.js';
@@ -735,10 +737,11 @@ export class WasmRegionWeights implements RegionWeightEngine {
    * How phase 1 forms the weights: uint8 weights are never rounded (small integers, as the JS
    * engine's table); rounded float32 weights are computed in float32 when that is the same number
    * (alpha a float32 and beta = +-1 make alpha + beta*m exact in float64, so rounding it once to
-   * float32 equals float32 arithmetic).
+   * float32 equals float32 arithmetic); unrounded weights with beta = +-1 skip the multiply.
    */
   private weightMode(kind: 1 | 4 | 8): number {
-    if (!this.round || kind === 1) return WEIGHTS_F64;
+    if (!this.round || kind === 1)
+      return this.beta === 1 ? WEIGHTS_F64_PLUS_M : this.beta === -1 ? WEIGHTS_F64_MINUS_M : WEIGHTS_F64;
     if (kind === 4 && Math.fround(this.alpha) === this.alpha && Math.abs(this.beta) === 1) return WEIGHTS_F32;
     return WEIGHTS_F64_ROUNDED;
   }
