@@ -94,6 +94,8 @@ const SPARE_MAX_BYTES = 64 * 2 ** 20;
 const SLOT_BYTES = 4 * 2 ** 20;
 /** Slots in the ring (3 measured 3-4% slower than 2 at 224x224: more of them falls out of cache). */
 const RING = 2;
+/** Row groups of a threaded run over masks read in place (see runInPlace). */
+const IN_PLACE_GROUPS = 4;
 
 /**
  * The memory of the last released engine (one unshared, one shared), handed to the next one: a
@@ -573,7 +575,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
     };
     if (threads && (args[23] as number) >= 0) {
       // the masks lie in the (shared) kernel memory: every thread reads them there
-      pool.run({ ...task, data: null });
+      this.runInPlace(args, overlap);
       return;
     }
     if (threads && m.buffer instanceof SharedArrayBuffer) {
@@ -591,6 +593,42 @@ export class WasmRegionWeights implements RegionWeightEngine {
     }
     const vb = this.float32 ? 4 : 8;
     this.runPipelined(m, this.float32 ? this.f32 : this.f64, (args[6] as number) / vb, args);
+  }
+
+  /**
+   * A run over masks that lie in the shared kernel memory, on the threads: a pipelined run (see
+   * RegionBlockArgs.pipeline) whose IN_PLACE_GROUPS groups are all staged already, each group's
+   * masks where they lie (its "slot" the next `fit` masks). Items of a quarter of the masks make
+   * the run's end, where a thread waits for the others' last item, a quarter as long as with
+   * whole pixel blocks; the kernels' steps are the same.
+   */
+  private runInPlace(args: Float64Array, overlap?: () => void): void {
+    const pool = this.pool as WasmThreadPool;
+    const blocks = Math.ceil(this.P / PB);
+    const rows = args[5] as number;
+    const step = args[18] as number;
+    // whole kernel steps per group (a short step reloads the accumulators as a full one does)
+    const fit = Math.ceil(Math.ceil(rows / IN_PLACE_GROUPS) / step) * step;
+    const groups = Math.ceil(rows / fit);
+    const run = args.slice();
+    run[26] = this.ctlOff;
+    run[27] = fit;
+    run[28] = groups;
+    run[29] = fit * this.P * (args[19] as number);
+    run[30] = pool.helperTimeoutMs;
+    const ctl = new Int32Array(this.memory.buffer, this.ctlOff, 3 + blocks);
+    ctl.fill(0);
+    ctl[0] = groups;
+    pool.run({
+      module: this.module,
+      memory: this.memory,
+      exports: this.k,
+      driver: regionBlock,
+      args: run,
+      blocks: pool.threads,
+      data: null,
+      ...(overlap ? { overlap } : {}),
+    });
   }
 
   /** The kernel step of a pipelined run: its rows are a mask apart, as in place (see ROWS_IN_PLACE). */
