@@ -65,8 +65,18 @@ export const finishBlock: BlockDriver = (
     k.finishMapsF32(a[1] as number, a[2] as number, a[4] as number, P, a[6] as number, a[8] as number, c, 1);
     if (a[9] === 1) k.scaleMapsF32((a[4] as number) + c * P * 4, P, 1, a[10] as number);
   } else {
-    const args = [a[1], a[2], a[3], a[4], P, a[6], a[7], a[8]] as number[];
-    k.finishMaps(...args, c, 1);
+    k.finishMaps(
+      a[1] as number,
+      a[2] as number,
+      a[3] as number,
+      a[4] as number,
+      P,
+      a[6] as number,
+      a[7] as number,
+      a[8] as number,
+      c,
+      1,
+    );
     if (a[9] === 1) k.scaleMaps((a[4] as number) + c * P * 8, P, 1, a[10] as number);
   }
 };

@@ -5,6 +5,39 @@ const HIGH_TO_LOW = [8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15]
 /** The low 8 bytes of two vectors side by side. */
 const LOW_HALVES = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
 
+/** Parameters and locals of a loop over maps c in [first, first + count) (see forEachMap). */
+interface MapLoop {
+  first: number;
+  count: number;
+  acc: number;
+  accPitch: number;
+  cov: number;
+  out: number;
+  P: number;
+  c: number;
+  pa: number;
+  pc: number;
+  po: number;
+  q: number;
+}
+
+/**
+ * For maps c in [first, first + count): `pa` at acc row c, `pc` at the coverage, `po` at map c
+ * of `out` (maps P values of `bytes` apart), `q` = P; then `body()`.
+ */
+function forEachMap(f: FunctionBuilder, l: MapLoop, bytes: 4 | 8, body: () => void): void {
+  f.get(l.first).set(l.c);
+  f.block().loop();
+  f.get(l.c).get(l.first).get(l.count).i32Add().i32LtU().i32Eqz().brIf(1);
+  f.get(l.acc).get(l.accPitch).get(l.c).i32Mul().i32Add().set(l.pa);
+  f.get(l.out).get(l.P).get(l.c).i32Mul().i32(bytes).i32Mul().i32Add().set(l.po);
+  f.get(l.cov).set(l.pc);
+  f.get(l.P).set(l.q);
+  body();
+  f.addTo(l.c, 1);
+  f.br(0).end().end();
+}
+
 /**
  * `finishMaps(acc, cov, accT, out, P, accPitch, useT, normalize, first, count)`: maps c in [first,
  * first + count) of the float64 maps `out[c*P + p]` = `v = acc[c][p] (+ accT[p][c])`, divided by
@@ -19,10 +52,11 @@ export function finishMaps(C: number, T: number): FunctionBuilder {
   const pa = f.local(I32);
   const pc = f.local(I32);
   const pt = f.local(I32);
+  const pd = f.local(I32);
   const po = f.local(I32);
   const q = f.local(I32);
   const d = f.local(V128);
-  /** One pixel: v, then (d == 0 ? v : v / d); with accT, pt points at the pixel's accT row. */
+  /** One pixel: v, then (d == 0 ? v : v / d); with accT, pt and pd point at the pixel's columns c and C. */
   const scalarStep = (withT: boolean, norm: boolean) => {
     f.get(po);
     const v = () => {
@@ -31,15 +65,7 @@ export function finishMaps(C: number, T: number): FunctionBuilder {
     };
     const dv = () => {
       f.get(pc).mem(Op.f64Load, 3);
-      // the coverage column C, (C - c) values after pt
-      if (withT)
-        f.get(pt)
-          .get(c)
-          .i32(-8)
-          .i32Mul()
-          .i32Add()
-          .mem(Op.f64Load, 3, C * 8)
-          .op(Op.f64Add);
+      if (withT) f.get(pd).mem(Op.f64Load, 3).op(Op.f64Add);
     };
     v();
     if (norm) {
@@ -51,7 +77,7 @@ export function finishMaps(C: number, T: number): FunctionBuilder {
     }
     f.mem(Op.f64Store, 3);
     f.addTo(pa, 8).addTo(pc, 8).addTo(po, 8).addTo(q, -1);
-    if (withT) f.addTo(pt, T * 8);
+    if (withT) f.addTo(pt, T * 8).addTo(pd, T * 8);
   };
   /** Pixels while q > 0 (`lanes`: while q >= 2, two a step). */
   const pixels = (withT: boolean, norm: boolean, lanes: 1 | 2) => {
@@ -71,28 +97,25 @@ export function finishMaps(C: number, T: number): FunctionBuilder {
     }
     f.br(0).end().end();
   };
-  f.get(first).set(c);
-  f.block().loop();
-  f.get(c).get(first).get(count).i32Add().i32LtU().i32Eqz().brIf(1);
-  f.get(acc).get(accPitch).get(c).i32Mul().i32Add().set(pa);
-  f.get(out).get(P).get(c).i32Mul().i32(8).i32Mul().i32Add().set(po);
-  f.get(cov).set(pc);
-  f.get(accT).get(c).i32(8).i32Mul().i32Add().set(pt);
-  f.get(P).set(q);
-  for (const withT of [true, false]) {
-    for (const norm of [true, false]) {
-      f.get(useT).i32Eqz();
-      if (withT) f.i32Eqz();
-      f.get(normalize).i32Eqz();
-      if (norm) f.i32Eqz();
-      f.op(0x71).if(); // i32.and
-      if (!withT) pixels(false, norm, 2);
-      pixels(withT, norm, 1);
-      f.end();
+  forEachMap(f, { first, count, acc, accPitch, cov, out, P, c, pa, pc, po, q }, 8, () => {
+    f.get(accT).get(c).i32(8).i32Mul().i32Add().set(pt);
+    f.get(accT)
+      .i32(C * 8)
+      .i32Add()
+      .set(pd);
+    for (const withT of [true, false]) {
+      for (const norm of [true, false]) {
+        f.get(useT).i32Eqz();
+        if (withT) f.i32Eqz();
+        f.get(normalize).i32Eqz();
+        if (norm) f.i32Eqz();
+        f.op(0x71).if(); // i32.and
+        if (!withT) pixels(false, norm, 2);
+        pixels(withT, norm, 1);
+        f.end();
+      }
     }
-  }
-  f.addTo(c, 1);
-  f.br(0).end().end();
+  });
   return f;
 }
 
@@ -140,22 +163,15 @@ export function finishMapsF32(): FunctionBuilder {
       .addTo(q, -lanes);
     f.br(0).end().end();
   };
-  f.get(first).set(c);
-  f.block().loop();
-  f.get(c).get(first).get(count).i32Add().i32LtU().i32Eqz().brIf(1);
-  f.get(acc).get(accPitch).get(c).i32Mul().i32Add().set(pa);
-  f.get(out).get(P).get(c).i32Mul().i32(4).i32Mul().i32Add().set(po);
-  f.get(cov).set(pc);
-  f.get(P).set(q);
-  f.get(normalize).if();
-  pixels(true, 4);
-  pixels(true, 1);
-  f.else();
-  pixels(false, 4);
-  pixels(false, 1);
-  f.end();
-  f.addTo(c, 1);
-  f.br(0).end().end();
+  forEachMap(f, { first, count, acc, accPitch, cov, out, P, c, pa, pc, po, q }, 4, () => {
+    f.get(normalize).if();
+    pixels(true, 4);
+    pixels(true, 1);
+    f.else();
+    pixels(false, 4);
+    pixels(false, 1);
+    f.end();
+  });
   return f;
 }
 

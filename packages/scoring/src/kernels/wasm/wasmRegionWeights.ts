@@ -94,7 +94,7 @@ const SPARE_MAX_BYTES = 64 * 2 ** 20;
 const SLOT_BYTES = 4 * 2 ** 20;
 /** Slots in the ring (3 measured 3-4% slower than 2 at 224x224: more of them falls out of cache). */
 const RING = 2;
-/** Row groups of a threaded run over masks read in place (see runInPlace). */
+/** Row groups of a threaded run over masks read in place (see inPlaceRun). */
 const IN_PLACE_GROUPS = 4;
 
 /**
@@ -575,7 +575,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
     };
     if (threads && (args[23] as number) >= 0) {
       // the masks lie in the (shared) kernel memory: every thread reads them there
-      this.runInPlace(args, overlap);
+      pool.run({ ...task, ...this.inPlaceRun(args), data: null });
       return;
     }
     if (threads && m.buffer instanceof SharedArrayBuffer) {
@@ -596,13 +596,14 @@ export class WasmRegionWeights implements RegionWeightEngine {
   }
 
   /**
-   * A run over masks that lie in the shared kernel memory, on the threads: a pipelined run (see
-   * RegionBlockArgs.pipeline) whose IN_PLACE_GROUPS groups are all staged already, each group's
-   * masks where they lie (its "slot" the next `fit` masks). Items of a quarter of the masks make
-   * the run's end, where a thread waits for the others' last item, a quarter as long as with
-   * whole pixel blocks; the kernels' steps are the same.
+   * The args and pool blocks of a run over masks that lie in the shared kernel memory, on the
+   * threads (its control words set): a pipelined run (see RegionBlockArgs.pipeline) whose
+   * IN_PLACE_GROUPS groups are all staged already, each group's masks where they lie (its "slot"
+   * the next `fit` masks). Items of a quarter of the masks make the run's end, where a thread
+   * waits for the others' last item, a quarter as long as with whole pixel blocks; the kernels'
+   * steps are the same.
    */
-  private runInPlace(args: Float64Array, overlap?: () => void): void {
+  private inPlaceRun(args: Float64Array): { args: Float64Array; blocks: number } {
     const pool = this.pool as WasmThreadPool;
     const blocks = Math.ceil(this.P / PB);
     const rows = args[5] as number;
@@ -619,16 +620,8 @@ export class WasmRegionWeights implements RegionWeightEngine {
     const ctl = new Int32Array(this.memory.buffer, this.ctlOff, 3 + blocks);
     ctl.fill(0);
     ctl[0] = groups;
-    pool.run({
-      module: this.module,
-      memory: this.memory,
-      exports: this.k,
-      driver: regionBlock,
-      args: run,
-      blocks: pool.threads,
-      data: null,
-      ...(overlap ? { overlap } : {}),
-    });
+    // each pool block is a loop over the items
+    return { args: run, blocks: pool.threads };
   }
 
   /** The kernel step of a pipelined run: its rows are a mask apart, as in place (see ROWS_IN_PLACE). */
