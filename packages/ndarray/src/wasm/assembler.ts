@@ -50,6 +50,7 @@ export const Simd = {
   bitselect: 0x52,
   f64x2ConvertLowI32x4U: 0xff,
   load32Zero: 0x5c,
+  load64Zero: 0x5d,
   not: 0x4d,
   i32x4Splat: 0x11,
   i32x4ExtractLane: 0x1b,
