@@ -86,6 +86,12 @@ export interface RegionBlockArgs {
   slotBytes: number;
   waitMs: number;
   single: number;
+  /**
+   * 1: the sums start at zero in this run. Each pixel block zeroes its columns of the accumulators
+   * (and of the coverage) before its first rows, on whichever thread takes it, where the block's
+   * sums are about to be read anyway (the first group's item in a pipelined run).
+   */
+  zeroSums: number;
 }
 
 /** The Float64Array `regionBlock` reads, in its order. */
@@ -123,6 +129,7 @@ export function regionBlockArgs(o: RegionBlockArgs): Float64Array {
     o.slotBytes,
     o.waitMs,
     o.single,
+    o.zeroSums,
   );
 }
 
@@ -160,11 +167,28 @@ export const regionBlock: BlockDriver = (exports, memory, masks, block, thread, 
    * Adds `n` masks, their scalars at `sOff`, on pixel block `pixelBlock`: prestaged at
    * `prestaged` (blocks `blockBytes` apart), or staged from the masks when that is -1.
    */
-  const addRows = (pixelBlock: number, n: number, sOff: number, prestaged: number, blockBytes: number): void => {
+  const addRows = (
+    pixelBlock: number,
+    n: number,
+    sOff: number,
+    prestaged: number,
+    blockBytes: number,
+    zero: boolean,
+  ): void => {
     let mode = a[0] as number;
     const p0 = pixelBlock * PB;
     const pbA = Math.min(PB, P - p0);
     const pbK = Math.ceil(pbA / 16) * 16;
+    if (zero) {
+      const sums = mode === 2 || mode === 4 ? new Float32Array(buf) : new Float64Array(buf);
+      const e = sums.BYTES_PER_ELEMENT;
+      const cov0 = (a[8] as number) / e + p0;
+      sums.fill(0, cov0, cov0 + pbK);
+      for (let c = 0; c < C; c++) {
+        const row = (a[7] as number) / e + c * (a[2] as number) + p0;
+        sums.fill(0, row, row + pbK);
+      }
+    }
     if (mode === 3) {
       const pat = (a[21] as number) + scratch;
       let ok = 1;
@@ -223,7 +247,7 @@ export const regionBlock: BlockDriver = (exports, memory, masks, block, thread, 
   };
   const ctlAt = a[26] as number;
   if (ctlAt < 0) {
-    addRows(block, a[5] as number, a[6] as number, a[23] as number, a[24] as number);
+    addRows(block, a[5] as number, a[6] as number, a[23] as number, a[24] as number, a[32] === 1);
     return;
   }
   const blocks = Math.ceil(P / PB);
@@ -260,6 +284,7 @@ export const regionBlock: BlockDriver = (exports, memory, masks, block, thread, 
         (a[6] as number) + (group % (a[28] as number)) * fit * C * (a[0] === 2 || a[0] === 4 ? 4 : 8),
         (a[23] as number) + (group % (a[28] as number)) * (a[29] as number),
         a[24] as number,
+        group === 0 && a[32] === 1,
       );
       Atomics.store(ctl, 3 + pixelBlock, group + 1);
       Atomics.notify(ctl, 3 + pixelBlock);

@@ -259,6 +259,11 @@ export class WasmRegionWeights implements RegionWeightEngine {
   private used = false;
   /** A reused memory whose coverage and accumulators are zeroed at first use (unless the engine moves). */
   private dirty = false;
+  /**
+   * The coverage and accumulators are still to be zeroed: by the first float run's pixel blocks
+   * (see RegionBlockArgs.zeroSums), or at once by anything else that comes first.
+   */
+  private zeroPending = false;
 
   /** An engine, or null when WebAssembly SIMD is missing or the maps would not fit in wasm memory. */
   static create(
@@ -378,7 +383,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
     if (this.used) return;
     this.used = true;
     if (m !== null) this.moveToMasks(m);
-    if (this.lease === null && this.dirty) zeroFrom(this.memory, this.covOff, this.end);
+    if (this.lease === null && this.dirty) this.zeroPending = true;
     this.dirty = false;
   }
 
@@ -405,7 +410,23 @@ export class WasmRegionWeights implements RegionWeightEngine {
     unreleasedLeases.register(this, lease, this);
     this.instantiate(true);
     // a past lease may have left sums here
-    zeroFrom(this.memory, this.covOff, end);
+    this.zeroPending = true;
+  }
+
+  /** Zeroes the coverage and accumulators now if they are still to be zeroed. */
+  private zeroSumsNow(): void {
+    if (!this.zeroPending) return;
+    zeroFrom(this.memory, this.covOff, this.end);
+    this.zeroPending = false;
+  }
+
+  /** `args` of a float run, which zeroes the sums when they are still to be zeroed. */
+  private zeroingRun(args: Float64Array): Float64Array {
+    if (this.zeroPending) {
+      args[32] = 1;
+      this.zeroPending = false;
+    }
+    return args;
   }
 
   private views(): void {
@@ -457,7 +478,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
       if (!(m instanceof Uint8Array && !this.float32) && this.pipelineFit(args) > 0) {
         // this thread stages for everyone: its own work cannot wait in parallel
         overlap?.();
-        this.runPipelined(m, scalars, scalarOffset, args);
+        this.runPipelined(m, scalars, scalarOffset, this.zeroingRun(args));
         return;
       }
     }
@@ -472,8 +493,9 @@ export class WasmRegionWeights implements RegionWeightEngine {
       else this.f64.set(s, this.sOff / 8);
       if (m instanceof Uint8Array && !this.float32) {
         pending?.();
+        this.zeroSumsNow();
         this.addU8(m, mo, b);
-      } else this.run(m, this.blockArgs(m, mo, 0, b, false, this.readsInPlace(m)), pending);
+      } else this.run(m, this.zeroingRun(this.blockArgs(m, mo, 0, b, false, this.readsInPlace(m))), pending);
       pending = undefined;
     }
     pending?.();
@@ -549,6 +571,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
       slotBytes: 0,
       waitMs: 0,
       single: 0,
+      zeroSums: 0,
     };
     return regionBlockArgs(args);
   }
@@ -870,6 +893,7 @@ export class WasmRegionWeights implements RegionWeightEngine {
   finish(normalize: boolean, out: Float64Array | Float32Array, scale = false): Float64Array | Float32Array {
     if (normalize && !this.coverage) throw new Error('RegionWeightAccumulator.finish: coverage was not accumulated');
     this.firstUse(null);
+    this.zeroSumsNow();
     const { C, P, pPad } = this;
     // the maps are formed in wasm memory, then copied out: over the threads' scratch, free by now,
     // else past everything (accT included)
