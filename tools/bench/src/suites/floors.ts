@@ -140,6 +140,10 @@ interface FloorExports {
   mac(blocks: number, rows: number): void;
 }
 
+/** The float64 arithmetic floor's task names (also calm mode's probes: see calm.ts). */
+export const MAC_FLOOR_1T = 'float64 multiply-add x 5e8 (C=10 x N=1000 x 224x224) in wasm f64x2 (1 thread)';
+export const MAC_FLOOR_2T = 'float64 multiply-add x 5e8 (C=10 x N=1000 x 224x224) in wasm f64x2 (2 threads)';
+
 /** Bytes from which the masks go (after the weights at 1024 and N rows of scalars at 16384). */
 const MASKS_AT = 16384 + 8 * MAPS * N + 1024;
 
@@ -198,7 +202,7 @@ export const floorsSuite: BenchSuite = {
         fn: () => exports.sum(MASKS_AT, maskBytes),
       },
       {
-        name: 'float64 multiply-add x 5e8 (C=10 x N=1000 x 224x224) in wasm f64x2 (1 thread)',
+        name: MAC_FLOOR_1T,
         fn: () => exports.mac(blocks4, N),
       },
     ];
@@ -212,7 +216,7 @@ export const floorsSuite: BenchSuite = {
           fn: onPool(sumDriver, Float64Array.of(MASKS_AT, maskBytes / 2)),
         },
         {
-          name: 'float64 multiply-add x 5e8 (C=10 x N=1000 x 224x224) in wasm f64x2 (2 threads)',
+          name: MAC_FLOOR_2T,
           fn: onPool(macDriver, Float64Array.of(half, blocks4 - half, N)),
         },
       );
