@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CalmRecord, calmTimes, runCalm } from './calm.js';
+import { type CalmOptions, type CalmRecord, calmTimes, runCalm } from './calm.js';
 
 describe('calmTimes', () => {
   it('keeps the runs whose probes on both sides were within the tolerance of the quietest probe', () => {
@@ -39,18 +39,24 @@ function fakeMachine(probes: number[], taskMs: number) {
   let i = 0;
   const slept: number[] = [];
   return {
-    now: () => t,
     probe: () => {
       t += probes[Math.min(i++, probes.length - 1)] as number;
     },
     task: () => {
       t += taskMs;
     },
-    sleep: async (ms: number) => {
-      slept.push(ms);
-      t += ms;
-    },
     slept,
+    /** runCalm of the fake task and probe on this clock. */
+    run(o: Omit<CalmOptions, 'now' | 'sleep'>) {
+      return runCalm(this.task, this.probe, {
+        ...o,
+        now: () => t,
+        sleep: async (ms: number) => {
+          slept.push(ms);
+          t += ms;
+        },
+      });
+    },
   };
 }
 
@@ -58,41 +64,21 @@ describe('runCalm', () => {
   it('stops once enough runs were calm, and reports every run it made', async () => {
     // probes: 100 (first), then 200 (busy), 100, 100, 101
     const m = fakeMachine([100, 200, 100, 100, 101], 30);
-    const r = await runCalm(m.task, m.probe, {
-      samples: 2,
-      tolerance: 0.05,
-      budgetMs: 1e6,
-      now: m.now,
-      sleep: m.sleep,
-    });
+    const r = await m.run({ samples: 2, tolerance: 0.05, budgetMs: 1e6 });
     // runs: [100, 200] busy, [200, 100] busy, [100, 100] calm, [100, 101] calm
     expect(r).toEqual({ quiet: 100, times: [30, 30], tried: 4 });
   });
 
   it('with a reference, keeps running while every probe is above it', async () => {
     const m = fakeMachine([100, 100, 100, 60, 60], 30);
-    const r = await runCalm(m.task, m.probe, {
-      samples: 1,
-      tolerance: 0.05,
-      reference: 60,
-      budgetMs: 1e6,
-      now: m.now,
-      sleep: m.sleep,
-    });
+    const r = await m.run({ samples: 1, tolerance: 0.05, reference: 60, budgetMs: 1e6 });
     // runs: [100, 100] twice, [100, 60] busy, then [60, 60] calm
     expect(r).toEqual({ quiet: 60, times: [30], tried: 4 });
   });
 
   it('stops at the budget with the calm runs it has, and backs off after a busy run', async () => {
     const m = fakeMachine([100, 300], 30);
-    const r = await runCalm(m.task, m.probe, {
-      samples: 5,
-      tolerance: 0.05,
-      budgetMs: 2000,
-      backoffMs: 500,
-      now: m.now,
-      sleep: m.sleep,
-    });
+    const r = await m.run({ samples: 5, tolerance: 0.05, budgetMs: 2000, backoffMs: 500 });
     expect(r.times).toEqual([]);
     expect(r.quiet).toBe(100);
     expect(r.tried).toBeGreaterThan(0);
@@ -102,10 +88,10 @@ describe('runCalm', () => {
 
   it('validates its options', async () => {
     const m = fakeMachine([100], 1);
-    await expect(runCalm(m.task, m.probe, { samples: 0, tolerance: 0.05, budgetMs: 10 })).rejects.toThrow(
+    await expect(m.run({ samples: 0, tolerance: 0.05, budgetMs: 10 })).rejects.toThrow(
       'runCalm: samples: expected an integer >= 1, got 0',
     );
-    await expect(runCalm(m.task, m.probe, { samples: 1, tolerance: 0.05, budgetMs: 0 })).rejects.toThrow(
+    await expect(m.run({ samples: 1, tolerance: 0.05, budgetMs: 0 })).rejects.toThrow(
       'runCalm: budgetMs: expected a number > 0, got 0',
     );
   });
