@@ -61,9 +61,9 @@ export interface CalmOptions {
 }
 
 /**
- * Runs `task` between two runs of `probe` until `samples` runs are calm (see calmTimes, judged
- * against the quietest probe seen so far, and again over all runs at the end) or `budgetMs` has
- * passed.
+ * Runs `task` between two runs of `probe` until `samples` runs are calm (see calmTimes: judged
+ * against `reference`, or else the quietest probe so far, and again over all runs at the end) or
+ * `budgetMs` has passed; after a run that was not calm, waits `backoffMs` and probes afresh.
  */
 export async function runCalm(
   task: () => unknown,

@@ -66,7 +66,7 @@ function parseArgs(argv: string[]): Args {
     } else if (a === '--help' || a === '-h') {
       console.log(
         'usage: node dist/index.js [--time ms] [--cpu] [--calm [--calm-samples n] [--calm-tol %] [--calm-ref ms] [--calm-budget s]] [filter]\n' +
-          '  filter: substring of "suite: task"; --cpu: time with process CPU time (steadier on a busy machine)\n' +
+          '  filter: substring of "suite: task" (ending in $: its end); --cpu: time with process CPU time (steadier on a busy machine)\n' +
           '  --calm: time each run of a task between two runs of the float64 floor (on the pool when it has\n' +
           '    threads) and keep the runs whose probes were both within --calm-tol % (6) of the quietest\n' +
           '    probe seen (or of --calm-ref, the probe at rest on this machine), until --calm-samples (3)\n' +
@@ -106,6 +106,12 @@ interface Row {
   samples: number;
 }
 
+/** Whether the filter selects task `name` ("suite: task"): a substring, or with a final `$` a suffix. */
+function selected(filter: string | null, name: string): boolean {
+  if (filter === null) return true;
+  return filter.endsWith('$') ? name.endsWith(filter.slice(0, -1)) : name.includes(filter);
+}
+
 interface CalmRow {
   suite: string;
   task: string;
@@ -124,8 +130,8 @@ async function mainCalm(args: Args, calm: NonNullable<Args['calm']>): Promise<vo
   const rows: CalmRow[] = [];
   for (const suite of SUITES) {
     // the floors' 200 MB of masks once
-    const tasks = (suite === floorsSuite ? floors : await suite.tasks()).filter(
-      (t) => args.filter === null || `${suite.name}: ${t.name}`.includes(args.filter),
+    const tasks = (suite === floorsSuite ? floors : await suite.tasks()).filter((t) =>
+      selected(args.filter, `${suite.name}: ${t.name}`),
     );
     for (const t of tasks) {
       for (let i = 0; i < 2; i++) await t.fn();
@@ -150,15 +156,13 @@ async function mainCalm(args: Args, calm: NonNullable<Args['calm']>): Promise<vo
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   // helper threads start in the background: time nothing before they are up
+  await wasmThreadPool()?.whenReady();
   if (args.calm !== null) {
-    await wasmThreadPool()?.whenReady();
     await mainCalm(args, args.calm);
     return;
   }
   const rows: Row[] = [];
   let failed = 0;
-  // helper threads start in the background: time nothing before they are up
-  await wasmThreadPool()?.whenReady();
   for (const suite of SUITES) {
     let all: BenchTask[];
     try {
@@ -168,7 +172,7 @@ async function main(): Promise<void> {
       console.error(`bench: ${suite.name}: setting up the suite failed: ${(e as Error).message ?? e}`);
       continue;
     }
-    const tasks = all.filter((t) => args.filter === null || `${suite.name}: ${t.name}`.includes(args.filter));
+    const tasks = all.filter((t) => selected(args.filter, `${suite.name}: ${t.name}`));
     if (tasks.length === 0) continue;
     const bench = new Bench({
       name: suite.name,
