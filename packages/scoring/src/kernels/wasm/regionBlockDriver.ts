@@ -179,16 +179,6 @@ export const regionBlock: BlockDriver = (exports, memory, masks, block, thread, 
     const p0 = pixelBlock * PB;
     const pbA = Math.min(PB, P - p0);
     const pbK = Math.ceil(pbA / 16) * 16;
-    if (zero) {
-      const sums = mode === 2 || mode === 4 ? new Float32Array(buf) : new Float64Array(buf);
-      const e = sums.BYTES_PER_ELEMENT;
-      const cov0 = (a[8] as number) / e + p0;
-      sums.fill(0, cov0, cov0 + pbK);
-      for (let c = 0; c < C; c++) {
-        const row = (a[7] as number) / e + c * (a[2] as number) + p0;
-        sums.fill(0, row, row + pbK);
-      }
-    }
     if (mode === 3) {
       const pat = (a[21] as number) + scratch;
       let ok = 1;
@@ -213,6 +203,14 @@ export const regionBlock: BlockDriver = (exports, memory, masks, block, thread, 
     const accPitch = (a[2] as number) * valueBytes;
     const acc = (a[7] as number) + p0 * valueBytes;
     const cov = (a[8] as number) + p0 * valueBytes;
+    if (zero) {
+      const sums = valueBytes === 4 ? new Float32Array(buf) : new Float64Array(buf);
+      // the block's columns of the coverage (c = -1), then of each accumulator row
+      for (let c = -1; c < C; c++) {
+        const from = (c < 0 ? cov : acc + c * accPitch) / valueBytes;
+        sums.fill(0, from, from + pbK);
+      }
+    }
     const srcRow = prestaged >= 0 ? (a[25] as number) : pitch * bytes;
     for (let r = 0; r < n; r += step) {
       const rows = Math.min(step, n - r);

@@ -257,11 +257,10 @@ export class WasmRegionWeights implements RegionWeightEngine {
   private lease: KernelMemoryLease | null = null;
   /** Set by the first add: the engine moves into a kernel memory only before it holds sums. */
   private used = false;
-  /** A reused memory whose coverage and accumulators are zeroed at first use (unless the engine moves). */
-  private dirty = false;
   /**
-   * The coverage and accumulators are still to be zeroed: by the first float run's pixel blocks
-   * (see RegionBlockArgs.zeroSums), or at once by anything else that comes first.
+   * The coverage and accumulators (a reused memory's, or those after the masks once the engine
+   * moves) are still to be zeroed: by the first float run's pixel blocks (see
+   * RegionBlockArgs.zeroSums), or at once by anything else that comes first.
    */
   private zeroPending = false;
 
@@ -320,9 +319,9 @@ export class WasmRegionWeights implements RegionWeightEngine {
     if (reuse !== null && reuse.buffer.byteLength >= pages * 65536) {
       this.memory = reuse;
       spare[kind] = null;
-      // the coverage and accumulators (the last regions) must start at zero, here unless the
-      // engine moves into its masks' memory (see firstUse); the rest is written before it is read
-      this.dirty = true;
+      // the coverage and accumulators (the last regions) must start at zero; the rest is written
+      // before it is read
+      this.zeroPending = true;
     } else {
       const api = wasmApi() as NonNullable<ReturnType<typeof wasmApi>>;
       this.memory = new api.Memory(
@@ -383,8 +382,6 @@ export class WasmRegionWeights implements RegionWeightEngine {
     if (this.used) return;
     this.used = true;
     if (m !== null) this.moveToMasks(m);
-    if (this.lease === null && this.dirty) this.zeroPending = true;
-    this.dirty = false;
   }
 
   /**
