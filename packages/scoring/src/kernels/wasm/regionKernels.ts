@@ -22,10 +22,15 @@ export interface KernelShape {
   sharedMaxPages?: number;
 }
 
-/** Phase-1 arithmetic: `alpha + beta*m` in float64, the same rounded to float32, or computed in float32. */
+/** Phase-1 arithmetic: `alpha + beta*m` in float64, or the same rounded to float32. */
 export const WEIGHTS_F64 = 0;
 export const WEIGHTS_F64_ROUNDED = 1;
-export const WEIGHTS_F32 = 2;
+/**
+ * Float32 masks, beta = 1 and -1: `f32(alpha + m)` and `f32(alpha - m)` in float32, which for
+ * alpha a float32 are WEIGHTS_F64_ROUNDED's numbers (beta*m is exact), with no multiply.
+ */
+export const WEIGHTS_F32_PLUS_M = 2;
+export const WEIGHTS_F32_MINUS_M = 6;
 /**
  * fusedF32 only, for alpha = 0 and beta = 1: `w = m` (promoted), the same number as any of the
  * modes above except that -0 stays -0, which adds to the +0-started sums exactly as +0 does.
@@ -153,7 +158,7 @@ function weights(name: string, bytes: 1 | 4 | 8): FunctionBuilder {
   const cl = Array.from({ length: 4 }, () => f.local(V128));
   f.get(alpha).simd(Simd.f64x2Splat).set(va);
   f.get(beta).simd(Simd.f64x2Splat).set(vb);
-  const [va32, vb32] = splatAlphaBetaF32(f, alpha, beta);
+  const va32 = splatF32(f, alpha);
   // pixels per step: float32 masks 8 at a time, so that each row's weights fill a 64-byte line
   const step = bytes === 8 ? 2 : 8;
   const nv = step / 2; // float64 vectors per step
@@ -185,7 +190,7 @@ function weights(name: string, bytes: 1 | 4 | 8): FunctionBuilder {
       });
     } else if (bytes === 4) {
       for (let h = 0; h < 2; h++)
-        float32MaskWeights(f, md, src, 16 * h, { m, va, vb, va32, vb32 }, wl[2 * h] as number, wl[2 * h + 1] as number);
+        float32MaskWeights(f, md, src, 16 * h, { m, va, vb, va32 }, wl[2 * h] as number, wl[2 * h + 1] as number);
     } else {
       pushWeightsF64(f, md, va, vb, () => f.get(src).vload()).set(wl[0] as number);
     }
@@ -207,7 +212,7 @@ function weights(name: string, bytes: 1 | 4 | 8): FunctionBuilder {
     f.br(0).end().end();
   };
   const modes = [WEIGHTS_F64, WEIGHTS_F64_ROUNDED, WEIGHTS_F64_PLUS_M, WEIGHTS_F64_MINUS_M];
-  if (bytes === 4) modes.push(WEIGHTS_F32);
+  if (bytes === 4) modes.push(WEIGHTS_F32_PLUS_M, WEIGHTS_F32_MINUS_M);
   specialise(f, withCov, mode, modes, emit);
   return f;
 }
@@ -393,7 +398,7 @@ function fusedF32(C: number): FunctionBuilder {
   const cl = Array.from({ length: V }, () => f.local(V128));
   f.get(alpha).simd(Simd.f64x2Splat).set(va);
   f.get(beta).simd(Simd.f64x2Splat).set(vb);
-  const [va32, vb32] = splatAlphaBetaF32(f, alpha, beta);
+  const va32 = splatF32(f, alpha);
   const emit = (md: number, withC: boolean) => {
     f.i32(0).set(q);
     f.block().loop();
@@ -407,7 +412,7 @@ function fusedF32(C: number): FunctionBuilder {
     f.block().loop();
     f.get(n).i32Eqz().brIf(1);
     for (let h = 0; h < V / 2; h++)
-      float32MaskWeights(f, md, src, 16 * h, { m, va, vb, va32, vb32 }, wl[2 * h] as number, wl[2 * h + 1] as number);
+      float32MaskWeights(f, md, src, 16 * h, { m, va, vb, va32 }, wl[2 * h] as number, wl[2 * h + 1] as number);
     for (let g = 0; g < C; g++) splatMultiplyAdd(f, sn, g, sv, wl, regs, V);
     if (withC) addVectors(f, cl, wl, V, Simd.f64x2Add);
     f.get(src).get(srcRow).i32Add().set(src);
@@ -419,7 +424,15 @@ function fusedF32(C: number): FunctionBuilder {
     f.addTo(q, 2 * V);
     f.br(0).end().end();
   };
-  const modes = [WEIGHTS_F64, WEIGHTS_F64_ROUNDED, WEIGHTS_F32, WEIGHTS_MASK, WEIGHTS_F64_PLUS_M, WEIGHTS_F64_MINUS_M];
+  const modes = [
+    WEIGHTS_F64,
+    WEIGHTS_F64_ROUNDED,
+    WEIGHTS_F32_PLUS_M,
+    WEIGHTS_F32_MINUS_M,
+    WEIGHTS_MASK,
+    WEIGHTS_F64_PLUS_M,
+    WEIGHTS_F64_MINUS_M,
+  ];
   specialise(f, withCov, mode, modes, emit);
   return f;
 }
@@ -472,31 +485,34 @@ function weightsF32InPlace(): FunctionBuilder {
   return f;
 }
 
-/** Locals of the float32-mask weight step: a scratch vector, alpha and beta splatted as f64x2 and f32x4. */
+/** Locals of the float32-mask weight step: a scratch vector, alpha and beta splatted as f64x2, alpha as f32x4. */
 interface WeightLocals {
   m: number;
   va: number;
   vb: number;
   va32: number;
-  vb32: number;
 }
 
 /**
  * The weights (WEIGHTS_* mode `md`) of the four float32 mask values at `src + offset`, as two
- * f64x2: lanes 0-1 into local `lo`, lanes 2-3 into `hi`. WEIGHTS_F32 forms them in float32
- * (pushWeightsF32) and promotes them; WEIGHTS_MASK and the float64 modes promote the masks first.
+ * f64x2: lanes 0-1 into local `lo`, lanes 2-3 into `hi`. The WEIGHTS_F32_* modes form them in
+ * float32 and promote them; WEIGHTS_MASK and the float64 modes promote the masks first.
  */
 function float32MaskWeights(
   f: FunctionBuilder,
   md: number,
   src: number,
   offset: number,
-  { m, va, vb, va32, vb32 }: WeightLocals,
+  { m, va, vb, va32 }: WeightLocals,
   lo: number,
   hi: number,
 ): void {
-  if (md === WEIGHTS_F32) {
-    pushWeightsF32(f, src, offset, va32, vb32, false).set(m);
+  if (md === WEIGHTS_F32_PLUS_M || md === WEIGHTS_F32_MINUS_M) {
+    f.get(va32)
+      .get(src)
+      .vload(offset)
+      .simd(md === WEIGHTS_F32_PLUS_M ? Simd.f32x4Add : Simd.f32x4Sub)
+      .set(m);
     f.get(m).simd(Simd.f64x2PromoteLowF32x4).set(lo);
     f.get(m).get(m).shuffle(HIGH_TO_LOW).simd(Simd.f64x2PromoteLowF32x4).set(hi);
     return;
@@ -547,11 +563,14 @@ function addVectors(
 
 /** Two locals: alpha and beta as float32 (numpy casts the Python scalars so), splatted to f32x4. */
 function splatAlphaBetaF32(f: FunctionBuilder, alpha: number, beta: number): [number, number] {
-  const va32 = f.local(V128);
-  const vb32 = f.local(V128);
-  f.get(alpha).op(Op.f32DemoteF64).simd(Simd.f32x4Splat).set(va32);
-  f.get(beta).op(Op.f32DemoteF64).simd(Simd.f32x4Splat).set(vb32);
-  return [va32, vb32];
+  return [splatF32(f, alpha), splatF32(f, beta)];
+}
+
+/** A local: float64 parameter `x` as float32, splatted to f32x4. */
+function splatF32(f: FunctionBuilder, x: number): number {
+  const v = f.local(V128);
+  f.get(x).op(Op.f32DemoteF64).simd(Simd.f32x4Splat).set(v);
+  return v;
 }
 
 /** A local set to 1 when `f32(alpha) + f32(beta)*m` is `m` itself: f32(alpha) is +0 and f32(beta) is 1. */

@@ -27,7 +27,8 @@ import {
   buildRegionKernels,
   FUSED_MAX_MAPS,
   type KernelShape,
-  WEIGHTS_F32,
+  WEIGHTS_F32_MINUS_M,
+  WEIGHTS_F32_PLUS_M,
   WEIGHTS_F64,
   WEIGHTS_F64_MINUS_M,
   WEIGHTS_F64_PLUS_M,
@@ -793,7 +794,8 @@ export class WasmRegionWeights implements RegionWeightEngine {
   private weightMode(kind: 1 | 4 | 8): number {
     if (!this.round || kind === 1)
       return this.beta === 1 ? WEIGHTS_F64_PLUS_M : this.beta === -1 ? WEIGHTS_F64_MINUS_M : WEIGHTS_F64;
-    if (kind === 4 && Math.fround(this.alpha) === this.alpha && Math.abs(this.beta) === 1) return WEIGHTS_F32;
+    if (kind === 4 && Math.fround(this.alpha) === this.alpha && Math.abs(this.beta) === 1)
+      return this.beta === 1 ? WEIGHTS_F32_PLUS_M : WEIGHTS_F32_MINUS_M;
     return WEIGHTS_F64_ROUNDED;
   }
 
