@@ -788,8 +788,9 @@ export class WasmRegionWeights implements RegionWeightEngine {
   /**
    * How phase 1 forms the weights: uint8 weights are never rounded (small integers, as the JS
    * engine's table); rounded float32 weights are computed in float32 when that is the same number
-   * (alpha a float32 and beta = +-1 make alpha + beta*m exact in float64, so rounding it once to
-   * float32 equals float32 arithmetic); unrounded weights with beta = +-1 skip the multiply.
+   * (for alpha a float32 and beta = +-1, beta*m is exact and `alpha +- m` is a sum of two float32s,
+   * whose rounding to float64 then float32 equals one rounding to float32: float64's 53 bits are
+   * at least 2*24 + 2); unrounded weights with beta = +-1 skip the multiply.
    */
   private weightMode(kind: 1 | 4 | 8): number {
     if (!this.round || kind === 1)
