@@ -453,7 +453,8 @@ function weightsF32InPlace(): FunctionBuilder {
   const wl = Array.from({ length: 2 }, () => f.local(V128));
   const cl = Array.from({ length: 2 }, () => f.local(V128));
   const ident = identityWeights(f, alpha, beta);
-  const [va32, vb32] = splatAlphaBetaF32(f, alpha, beta);
+  const va32 = splatF32(f, alpha);
+  const vb32 = splatF32(f, beta);
   const emit = (withC: boolean, identity: boolean) => {
     f.i32(0).set(q);
     f.block().loop();
@@ -561,12 +562,7 @@ function addVectors(
       .set(into[v] as number);
 }
 
-/** Two locals: alpha and beta as float32 (numpy casts the Python scalars so), splatted to f32x4. */
-function splatAlphaBetaF32(f: FunctionBuilder, alpha: number, beta: number): [number, number] {
-  return [splatF32(f, alpha), splatF32(f, beta)];
-}
-
-/** A local: float64 parameter `x` as float32, splatted to f32x4. */
+/** A local: float64 parameter `x` (alpha or beta) as float32, as numpy casts the Python scalars, splatted to f32x4. */
 function splatF32(f: FunctionBuilder, x: number): number {
   const v = f.local(V128);
   f.get(x).op(Op.f32DemoteF64).simd(Simd.f32x4Splat).set(v);
@@ -645,7 +641,8 @@ function fusedMacF32(C: number): FunctionBuilder {
   const wl = Array.from({ length: 4 }, () => f.local(V128));
   const cl = Array.from({ length: 4 }, () => f.local(V128));
   const ident = identityWeights(f, alpha, beta);
-  const [va32, vb32] = splatAlphaBetaF32(f, alpha, beta);
+  const va32 = splatF32(f, alpha);
+  const vb32 = splatF32(f, beta);
   const emit = (identity: boolean, withC: boolean) => {
     // f32x4 vectors per block: 4 for one map unless alpha and beta need registers too (then V8
     // spilled an accumulator)
