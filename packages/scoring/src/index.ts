@@ -6,4 +6,5 @@ export { GenerateClassifierConfidenceSaliency } from './interfaces/GenerateClass
 export { GenerateDescriptorSimilaritySaliency } from './interfaces/GenerateDescriptorSimilaritySaliency.js';
 export { GenerateDetectorProposalSaliency } from './interfaces/GenerateDetectorProposalSaliency.js';
 export type { SaliencyAccumulator } from './interfaces/SaliencyAccumulator.js';
+export { type RegionAddKernel, regionAddKernel, useRegionAddKernel } from './kernels/regionAddKernel.js';
 export { weightRegionsByScalar } from './weightRegionsByScalar.js';

@@ -1,10 +1,14 @@
 import type { NdArray, TypedArray } from '@salkit/ndarray';
+import { regionAddKernel } from './regionAddKernel.js';
 import type { RegionWeightEngine } from './regionWeightEngine.js';
 import { ScalarRegionWeights } from './regionWeightsScalar.js';
 import { WasmRegionWeights } from './wasm/wasmRegionWeights.js';
 
 export interface RegionWeightOptions {
-  /** 'js' forces the plain-JS engine (tests compare the two); default 'auto'. */
+  /**
+   * 'js' forces the plain-JS engine (tests compare the two); default 'auto': the kernel set by
+   * useRegionAddKernel when there is one, else WebAssembly SIMD where available, else plain JS.
+   */
   engine?: 'auto' | 'js';
   /** Accumulate the coverage (needed by `finish(normalize = true)`); default true. */
   coverage?: boolean;
@@ -44,15 +48,21 @@ export class RegionWeightAccumulator {
     this.channels = channels;
     this.pixels = pixels;
     const { engine = 'auto', coverage = true, float32 = false } = options;
+    const kernel = engine === 'auto' ? regionAddKernel() : null;
     this.engine =
-      (engine === 'auto'
+      (engine === 'auto' && kernel === null
         ? WasmRegionWeights.create(channels, pixels, alpha, beta, roundF32Weights, coverage, float32)
-        : null) ?? new ScalarRegionWeights(channels, pixels, alpha, beta, roundF32Weights, float32);
+        : null) ?? new ScalarRegionWeights(channels, pixels, alpha, beta, roundF32Weights, float32, kernel);
   }
 
   /** True when the WebAssembly SIMD engine is in use. */
   get usesWasm(): boolean {
     return this.engine instanceof WasmRegionWeights;
+  }
+
+  /** The name of the add kernel in use (useRegionAddKernel), or null for the built-in engines. */
+  get addKernel(): string | null {
+    return this.engine instanceof ScalarRegionWeights ? (this.engine.kernel?.name ?? null) : null;
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { TypedArray } from '@salkit/ndarray';
+import type { RegionAddKernel } from './regionAddKernel.js';
 import type { RegionWeightEngine } from './regionWeightEngine.js';
 import { maxAbsScaleAndClip } from './scaleMaps.js';
 
@@ -25,6 +26,8 @@ export class ScalarRegionWeights implements RegionWeightEngine {
     private readonly roundF32Weights = false,
     /** numpy's float32 arithmetic (float32 masks): float32 products, float32 accumulators. */
     private readonly float32 = false,
+    /** Forms the sums instead of the JS loops below (the same bits). */
+    readonly kernel: RegionAddKernel | null = null,
   ) {
     this.channels = channels;
     this.pixels = pixels;
@@ -47,9 +50,31 @@ export class ScalarRegionWeights implements RegionWeightEngine {
     n: number,
     overlap?: () => void,
   ): void {
+    const { channels: C, pixels: P, acc, cov, kernel } = this;
+    if (kernel !== null && (!this.float32 || masks instanceof Float32Array)) {
+      // 0/1 and uint8 masks take the table below, which never rounds the weights to float32
+      const round = !this.float32 && this.roundF32Weights && !(masks instanceof Uint8Array);
+      const { alpha, beta } = this;
+      kernel.add(
+        acc,
+        cov,
+        scalars,
+        scalarOffset,
+        masks,
+        maskOffset,
+        n,
+        C,
+        P,
+        alpha,
+        beta,
+        round,
+        this.float32,
+        overlap,
+      );
+      return;
+    }
     // one thread: the overlap work simply comes first
     overlap?.();
-    const { channels: C, pixels: P, acc, cov } = this;
     if (this.float32) {
       if (!(masks instanceof Float32Array))
         throw new Error('RegionWeightAccumulator: float32 arithmetic needs float32 masks');
