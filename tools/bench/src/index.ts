@@ -7,6 +7,7 @@ import { floorsSuite, MAC_FLOOR_1T, MAC_FLOOR_2T } from './suites/floors.js';
 import { ndarraySuite } from './suites/ndarray.js';
 import { perturbSuite } from './suites/perturb.js';
 import { scoringSuite } from './suites/scoring.js';
+import { scoringNativeSuite } from './suites/scoringNative.js';
 import { stacksSuite } from './suites/stacks.js';
 import { vizSuite } from './suites/viz.js';
 
@@ -20,6 +21,7 @@ const SUITES: BenchSuite[] = [
   distanceSuite,
   perturbSuite,
   scoringSuite,
+  scoringNativeSuite,
   floorsSuite,
   stacksSuite,
   vizSuite,

@@ -1,0 +1,2 @@
+export { nativeLoadError, nativeRegionAddKernel } from './nativeRegionAddKernel.js';
+export { useNativeKernels } from './useNativeKernels.js';

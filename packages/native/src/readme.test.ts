@@ -1,0 +1,3 @@
+import { testReadmeExample } from '@salkit/testkit';
+
+testReadmeExample('@salkit/native', import.meta.url);
